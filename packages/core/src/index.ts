@@ -1,0 +1,6 @@
+/**
+ * @smtp-doctor/core — the fact schema and the SMTP reply parser. Browser-safe: no Node-only
+ * imports here. The probes (Node-only: net, tls, dns) are at `@smtp-doctor/core/probe`.
+ */
+export * from './parse/catalog.js'
+export * from './schema/index.js'

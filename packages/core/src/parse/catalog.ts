@@ -1,0 +1,151 @@
+/**
+ * What the reply parser recognises beyond the bare SMTP grammar: Microsoft 365's
+ * enhanced status codes and the phrases that tell apart replies sharing one code
+ * (five different 5.7.139s), in English and in Czech where devices or NDRs localise them.
+ *
+ * The registry test in @smtp-doctor/rules proves every code and phrase id here is
+ * answered by at least one rule. Add an entry here and a rule that answers it together.
+ */
+
+/** Enhanced status codes Microsoft 365 sends to devices and apps, and which rules answer. */
+export const KNOWN_CODES = [
+  '5.7.3', // 535 5.7.3 Authentication unsuccessful; 451 5.7.3 STARTTLS is required
+  '5.7.57', // Client not authenticated to send mail (during MAIL FROM)
+  '5.7.60', // Client does not have permissions to send as this sender
+  '5.1.8', // Bad outbound sender (restricted user)
+  '5.7.139', // authentication unsuccessful: several causes, told apart by phrases
+  '5.7.30', // Basic authentication is not supported for Client Submission
+  '5.7.64', // TenantAttribution; Relay Access Denied
+  '4.4.62', // Mail sent to the wrong Office 365 region
+  '5.7.68', // TenantInboundAttribution (RejectDirectSend)
+  '4.7.66', // TLS 1.0/1.1 not supported
+  '5.7.54', // Unable to relay recipient in non-accepted domain
+  '5.7.606',
+  '5.7.607',
+  '5.7.608',
+  '5.7.609',
+  '5.7.610',
+  '5.7.611',
+  '5.7.612',
+  '5.7.613',
+  '5.7.614',
+  '5.7.615',
+  '5.7.616',
+  '5.7.617',
+  '5.7.618',
+  '5.7.619',
+  '5.7.620',
+  '5.7.621',
+  '5.7.622',
+  '5.7.623',
+  '5.7.624',
+  '5.7.625',
+  '5.7.626',
+  '5.7.627',
+  '5.7.628',
+  '5.7.629',
+  '5.7.630',
+  '5.7.631',
+  '5.7.632',
+  '5.7.633',
+  '5.7.634',
+  '5.7.635',
+  '5.7.636',
+  '5.7.637',
+  '5.7.638',
+  '5.7.639',
+  '5.7.640',
+  '5.7.641',
+  '5.7.642',
+  '5.7.643',
+  '5.7.644',
+  '5.7.645',
+  '5.7.646',
+  '5.7.647',
+  '5.7.648',
+  '5.7.649', // 5.7.606–5.7.649: access denied, banned sending IP
+  '5.7.708', // Access denied, traffic not accepted from this IP
+  '5.7.750', // Client blocked from sending from unregistered domains
+  '4.7.500', // Server busy, please try again later
+  '5.2.0', // … SendAsDenied
+  '5.7.0', // 530 5.7.0 Must issue a STARTTLS command first
+  '5.7.4', // 504 5.7.4 Unrecognized authentication type
+  '5.7.23', // SPF validation failure
+  '5.7.1', // 550 5.7.1 Service unavailable; client host blocked using a block list
+] as const
+export type KnownCode = (typeof KNOWN_CODES)[number]
+
+/** One recognisable phrase: a stable id and the patterns (case-insensitive) that reveal it. */
+export type PhraseDef = {
+  id: string
+  /** Case-insensitive literal substrings; any one matching reveals the phrase. */
+  patterns: readonly string[]
+}
+
+/**
+ * Known phrases, English first, then Czech where a device or NDR shows a localised text.
+ * Patterns are literal, lower-case substrings (matched against lower-cased text).
+ */
+export const KNOWN_PHRASES = [
+  { id: 'auth-unsuccessful', patterns: ['authentication unsuccessful', 'ověření nebylo úspěšné', 'ověřování se nezdařilo'] },
+  {
+    id: 'not-authenticated-anonymous',
+    patterns: ['client was not authenticated to send anonymous mail', 'not authenticated to send anonymous mail'],
+  },
+  { id: 'client-not-authenticated', patterns: ['client not authenticated to send mail'] },
+  {
+    id: 'send-as-denied',
+    patterns: [
+      'client does not have permissions to send as this sender',
+      'sendasdenied',
+      'send as denied',
+      'nemá oprávnění odesílat jako tento odesílatel',
+    ],
+  },
+  { id: 'bad-outbound-sender', patterns: ['bad outbound sender'] },
+  { id: 'sts-unreachable', patterns: ['federated sts service was unreachable'] },
+  { id: 'sts-unsupported-url', patterns: ['unsupported federated sts service url'] },
+  {
+    id: 'smtp-auth-disabled-tenant',
+    patterns: ['smtpclientauthentication is disabled for the tenant', 'smtp client authentication is disabled for the tenant'],
+  },
+  {
+    id: 'smtp-auth-disabled-mailbox',
+    patterns: ['smtpclientauthentication is disabled for the mailbox', 'smtp client authentication is disabled for the mailbox'],
+  },
+  { id: 'security-defaults', patterns: ['user is locked by security defaults', 'security defaults'] },
+  { id: 'conditional-access', patterns: ['did not meet the criteria to be authenticated successfully'] },
+  { id: 'basic-auth-not-supported', patterns: ['basic authentication is not supported for client submission'] },
+  { id: 'tenant-attribution', patterns: ['tenantattribution', 'relay access denied'] },
+  { id: 'tenant-inbound-attribution', patterns: ['tenantinboundattribution'] },
+  { id: 'wrong-region', patterns: ['mail sent to the wrong office 365 region'] },
+  { id: 'legacy-tls', patterns: ['tls 1.0 and 1.1 are not supported', 'tls 1.0 and tls 1.1', 'legacy tls'] },
+  { id: 'unable-to-relay', patterns: ['unable to relay recipient in non-accepted domain', 'unable to relay'] },
+  { id: 'banned-sender-ip', patterns: ['banned sending ip', 'access denied, banned sender'] },
+  { id: 'ip-not-accepted', patterns: ['traffic not accepted from this ip'] },
+  { id: 'unregistered-domain', patterns: ['client blocked from sending from unregistered domains', 'unregistered domain'] },
+  { id: 'server-busy', patterns: ['server busy'] },
+  { id: 'starttls-first', patterns: ['must issue a starttls command first'] },
+  { id: 'starttls-required', patterns: ['starttls is required'] },
+  { id: 'unrecognized-auth-type', patterns: ['unrecognized authentication type'] },
+  { id: 'spf-failure', patterns: ['spf validation', 'sender policy framework', 'failed spf', 'spf fail'] },
+  {
+    id: 'blocklisted',
+    patterns: ['spamhaus', 'blocked using', 'block list', 'blocklist', 'blacklist', 'client host blocked'],
+  },
+  { id: 'attr35', patterns: ['attr35'] },
+  { id: 'service-ready', patterns: ['microsoft esmtp mail service ready'] },
+] as const satisfies readonly PhraseDef[]
+export type PhraseId = (typeof KNOWN_PHRASES)[number]['id']
+
+/** Ways a connection fails before any SMTP reply; the parser names them from log text. */
+export const FAILURE_KINDS = [
+  'timeout',
+  'refused',
+  'reset',
+  'unreachable',
+  'dns',
+  'tls',
+  'could-not-connect',
+] as const
+export type FailureKind = (typeof FAILURE_KINDS)[number]

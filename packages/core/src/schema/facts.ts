@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { Observed } from './observed.js'
+import { ProbeFacts } from './probe.js'
+import { DeviceSettings } from './settings.js'
+import { Tenant } from './tenant.js'
+
+/**
+ * Everything the engine reasons over: the device's settings, the tenant, what was
+ * observed and what the probes measured. This schema is the contract between every
+ * input (API body, CLI, probe) and the rules.
+ */
+export const Facts = z.object({
+  settings: DeviceSettings.optional(),
+  tenant: Tenant.optional(),
+  observed: Observed.optional(),
+  probe: ProbeFacts.optional(),
+})
+export type Facts = z.infer<typeof Facts>

@@ -1,0 +1,7 @@
+export * from './common.js'
+export * from './facts.js'
+export * from './needs.js'
+export * from './observed.js'
+export * from './probe.js'
+export * from './settings.js'
+export * from './tenant.js'

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// launcher placeholder; see tools/cli
+import("../dist/main.js");
