@@ -3,4 +3,11 @@
  * imports here. The probes (Node-only: net, tls, dns) are at `@smtp-doctor/core/probe`.
  */
 export * from './parse/catalog.js'
+export {
+  createTextParser,
+  type ParsedReply,
+  type ParsedText,
+  parseText,
+  type TextParser,
+} from './parse/parse-text.js'
 export * from './schema/index.js'

@@ -27,20 +27,26 @@ for (const id of readdirSync(rulesDir).sort()) {
   }
   const parsed = RuleFile.safeParse(raw)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    for (const issue of parsed.error.issues)
+      problems.push(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
     continue
   }
-  if (parsed.data.id !== id) problems.push(`${file}: id "${parsed.data.id}" must equal its folder name "${id}"`)
+  if (parsed.data.id !== id)
+    problems.push(`${file}: id "${parsed.data.id}" must equal its folder name "${id}"`)
   rules.push(parsed.data)
 }
 const ids = new Set(rules.map((r) => r.id))
 for (const r of rules)
-  for (const rel of r.related) if (!ids.has(rel)) problems.push(`${r.id}: related rule "${rel}" does not exist`)
+  for (const rel of r.related)
+    if (!ids.has(rel)) problems.push(`${r.id}: related rule "${rel}" does not exist`)
 
 if (problems.length > 0) {
   console.error(`rule bundle: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   process.exit(1)
 }
 mkdirSync(dirname(outFile), { recursive: true })
-writeFileSync(outFile, `${JSON.stringify({ generated: 'by scripts/build-bundle.ts — do not edit', rules })}\n`)
+writeFileSync(
+  outFile,
+  `${JSON.stringify({ generated: 'by scripts/build-bundle.ts — do not edit', rules })}\n`,
+)
 console.log(`rule bundle: ${rules.length} rules → ${outFile}`)

@@ -1,4 +1,11 @@
-import type { FailureKind, PhraseId, ProbeErrorCode, ProbeStage, TlsMode, TlsVersion } from '@smtp-doctor/core'
+import type {
+  FailureKind,
+  PhraseId,
+  ProbeErrorCode,
+  ProbeStage,
+  TlsMode,
+  TlsVersion,
+} from '@smtp-doctor/core'
 
 /**
  * The `derived` fact: what the engine works out once per run from settings, tenant,

@@ -11,7 +11,9 @@ export type RuleOption = z.infer<typeof RuleOption>
 export const Severity = z.enum(['error', 'warning', 'info'])
 export type Severity = z.infer<typeof Severity>
 
-const EnhancedCode = z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'RFC 3463 enhanced status code like 5.7.60')
+const EnhancedCode = z
+  .string()
+  .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'RFC 3463 enhanced status code like 5.7.60')
 const PhraseId = z.enum(KNOWN_PHRASES.map((p) => p.id) as [string, ...string[]])
 const text = z.string().trim().min(1)
 
@@ -51,7 +53,10 @@ const FactName = z.enum(['settings', 'tenant', 'observed', 'probe', 'derived'])
 export const LeafCondition = z
   .object({
     fact: FactName,
-    path: z.string().regex(/^\$(\.[A-Za-z0-9_-]+)*$/, 'a plain dotted path like $.host').optional(),
+    path: z
+      .string()
+      .regex(/^\$(\.[A-Za-z0-9_-]+)*$/, 'a plain dotted path like $.host')
+      .optional(),
     operator: z.string().min(1),
     value: z.unknown(),
   })
@@ -101,9 +106,7 @@ export const RuleFile = z
     messages: z.object({ cs: RuleMessages, en: RuleMessages }).strict(),
     sources: z.array(RuleSource).min(1),
     related: z.array(RuleId).default([]),
-    examples: z
-      .object({ match: z.array(RuleExample).min(1), noMatch: z.array(RuleExample).min(1) })
-      .strict(),
+    examples: z.object({ match: z.array(RuleExample).min(1), noMatch: z.array(RuleExample).min(1) }).strict(),
   })
   .strict()
 export type RuleFile = z.infer<typeof RuleFile>

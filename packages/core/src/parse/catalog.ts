@@ -87,10 +87,16 @@ export type PhraseDef = {
  * Patterns are literal, lower-case substrings (matched against lower-cased text).
  */
 export const KNOWN_PHRASES = [
-  { id: 'auth-unsuccessful', patterns: ['authentication unsuccessful', 'ověření nebylo úspěšné', 'ověřování se nezdařilo'] },
+  {
+    id: 'auth-unsuccessful',
+    patterns: ['authentication unsuccessful', 'ověření nebylo úspěšné', 'ověřování se nezdařilo'],
+  },
   {
     id: 'not-authenticated-anonymous',
-    patterns: ['client was not authenticated to send anonymous mail', 'not authenticated to send anonymous mail'],
+    patterns: [
+      'client was not authenticated to send anonymous mail',
+      'not authenticated to send anonymous mail',
+    ],
   },
   { id: 'client-not-authenticated', patterns: ['client not authenticated to send mail'] },
   {
@@ -107,23 +113,38 @@ export const KNOWN_PHRASES = [
   { id: 'sts-unsupported-url', patterns: ['unsupported federated sts service url'] },
   {
     id: 'smtp-auth-disabled-tenant',
-    patterns: ['smtpclientauthentication is disabled for the tenant', 'smtp client authentication is disabled for the tenant'],
+    patterns: [
+      'smtpclientauthentication is disabled for the tenant',
+      'smtp client authentication is disabled for the tenant',
+    ],
   },
   {
     id: 'smtp-auth-disabled-mailbox',
-    patterns: ['smtpclientauthentication is disabled for the mailbox', 'smtp client authentication is disabled for the mailbox'],
+    patterns: [
+      'smtpclientauthentication is disabled for the mailbox',
+      'smtp client authentication is disabled for the mailbox',
+    ],
   },
   { id: 'security-defaults', patterns: ['user is locked by security defaults', 'security defaults'] },
   { id: 'conditional-access', patterns: ['did not meet the criteria to be authenticated successfully'] },
-  { id: 'basic-auth-not-supported', patterns: ['basic authentication is not supported for client submission'] },
+  {
+    id: 'basic-auth-not-supported',
+    patterns: ['basic authentication is not supported for client submission'],
+  },
   { id: 'tenant-attribution', patterns: ['tenantattribution', 'relay access denied'] },
   { id: 'tenant-inbound-attribution', patterns: ['tenantinboundattribution'] },
   { id: 'wrong-region', patterns: ['mail sent to the wrong office 365 region'] },
   { id: 'legacy-tls', patterns: ['tls 1.0 and 1.1 are not supported', 'tls 1.0 and tls 1.1', 'legacy tls'] },
-  { id: 'unable-to-relay', patterns: ['unable to relay recipient in non-accepted domain', 'unable to relay'] },
+  {
+    id: 'unable-to-relay',
+    patterns: ['unable to relay recipient in non-accepted domain', 'unable to relay'],
+  },
   { id: 'banned-sender-ip', patterns: ['banned sending ip', 'access denied, banned sender'] },
   { id: 'ip-not-accepted', patterns: ['traffic not accepted from this ip'] },
-  { id: 'unregistered-domain', patterns: ['client blocked from sending from unregistered domains', 'unregistered domain'] },
+  {
+    id: 'unregistered-domain',
+    patterns: ['client blocked from sending from unregistered domains', 'unregistered domain'],
+  },
   { id: 'server-busy', patterns: ['server busy'] },
   { id: 'starttls-first', patterns: ['must issue a starttls command first'] },
   { id: 'starttls-required', patterns: ['starttls is required'] },

@@ -25,7 +25,10 @@ export const SmtpReply = z.object({
   /** Basic reply code, e.g. 535. */
   code: z.number().int().min(200).max(599),
   /** Enhanced status code (RFC 3463), e.g. `5.7.3`. */
-  enhanced: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/).optional(),
+  enhanced: z
+    .string()
+    .regex(/^[245]\.\d{1,3}\.\d{1,3}$/)
+    .optional(),
   /** The reply text after the codes, lines joined by a space. */
   text: z.string().max(4096),
 })

@@ -117,7 +117,10 @@ export const ProbeFacts = z.object({
   /** MAIL FROM. */
   mailFrom: ProbeStep.extend({ address: z.string().max(320).optional() }).optional(),
   /** RCPT TO, one per recipient. */
-  rcpt: z.array(ProbeStep.extend({ address: z.string().max(320) })).max(100).optional(),
+  rcpt: z
+    .array(ProbeStep.extend({ address: z.string().max(320) }))
+    .max(100)
+    .optional(),
   /** DATA, only when a test message was asked for. */
   data: ProbeStep.optional(),
   /** The reply that ended the session (the last non-2xx/3xx reply, else the last reply). */
@@ -146,7 +149,10 @@ export const ProbeFacts = z.object({
       /** Lookups that returned no data (limit: 2). */
       voidLookups: z.number().int().nonnegative().optional(),
       /** Lookup count per include / redirect. */
-      includes: z.array(z.object({ domain: z.string().max(253), lookups: z.number().int() })).max(100).optional(),
+      includes: z
+        .array(z.object({ domain: z.string().max(253), lookups: z.number().int() }))
+        .max(100)
+        .optional(),
       /** The record covers Microsoft 365 (`include:spf.protection.outlook.com`). */
       includesMicrosoft365: z.boolean().optional(),
       error: z.string().max(1024).optional(),
@@ -158,9 +164,18 @@ export const ProbeFacts = z.object({
       ip: z.string().max(64),
       checked: z.array(z.string().max(253)).max(100),
       listed: z
-        .array(z.object({ zone: z.string().max(253), codes: z.array(z.string().max(64)).max(20), text: z.string().max(1024).optional() }))
+        .array(
+          z.object({
+            zone: z.string().max(253),
+            codes: z.array(z.string().max(64)).max(20),
+            text: z.string().max(1024).optional(),
+          }),
+        )
         .max(100),
-      errors: z.array(z.object({ zone: z.string().max(253), message: z.string().max(512) })).max(100).optional(),
+      errors: z
+        .array(z.object({ zone: z.string().max(253), message: z.string().max(512) }))
+        .max(100)
+        .optional(),
     })
     .optional(),
 })
