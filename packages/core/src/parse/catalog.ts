@@ -89,16 +89,26 @@ export type PhraseDef = {
 export const KNOWN_PHRASES = [
   {
     id: 'auth-unsuccessful',
-    patterns: ['authentication unsuccessful', 'ověření nebylo úspěšné', 'ověřování se nezdařilo'],
+    patterns: [
+      'authentication unsuccessful',
+      'ověření nebylo úspěšné',
+      'ověřování se nezdařilo',
+      'neúspěšné ověření',
+      'ověření neúspěšné',
+    ],
   },
   {
     id: 'not-authenticated-anonymous',
     patterns: [
       'client was not authenticated to send anonymous mail',
       'not authenticated to send anonymous mail',
+      'nebyl ověřen pro odesílání anonymní pošty',
     ],
   },
-  { id: 'client-not-authenticated', patterns: ['client not authenticated to send mail'] },
+  {
+    id: 'client-not-authenticated',
+    patterns: ['client not authenticated to send mail', 'klient není ověřený pro odesílání pošty'],
+  },
   {
     id: 'send-as-denied',
     patterns: [
@@ -106,11 +116,18 @@ export const KNOWN_PHRASES = [
       'sendasdenied',
       'send as denied',
       'nemá oprávnění odesílat jako tento odesílatel',
+      'nemá oprávnění odesílat jako tohoto odesílatele',
     ],
   },
-  { id: 'bad-outbound-sender', patterns: ['bad outbound sender'] },
-  { id: 'sts-unreachable', patterns: ['federated sts service was unreachable'] },
-  { id: 'sts-unsupported-url', patterns: ['unsupported federated sts service url'] },
+  { id: 'bad-outbound-sender', patterns: ['bad outbound sender', 'chybný odchozí odesílatel'] },
+  {
+    id: 'sts-unreachable',
+    patterns: ['federated sts service was unreachable', 'federovaná služba sts byla nedostupná'],
+  },
+  {
+    id: 'sts-unsupported-url',
+    patterns: ['unsupported federated sts service url', 'nepodporuje federovanou adresu url služby sts'],
+  },
   {
     id: 'smtp-auth-disabled-tenant',
     patterns: [
@@ -129,7 +146,14 @@ export const KNOWN_PHRASES = [
   { id: 'conditional-access', patterns: ['did not meet the criteria to be authenticated successfully'] },
   {
     id: 'basic-auth-not-supported',
-    patterns: ['basic authentication is not supported for client submission'],
+    patterns: [
+      'basic authentication is not supported for client submission',
+      'basic authentication is disabled',
+    ],
+  },
+  {
+    id: 'credentials-incorrect',
+    patterns: ['the user credentials were incorrect', 'username and password not accepted'],
   },
   { id: 'tenant-attribution', patterns: ['tenantattribution', 'relay access denied'] },
   { id: 'tenant-inbound-attribution', patterns: ['tenantinboundattribution'] },
@@ -156,6 +180,8 @@ export const KNOWN_PHRASES = [
   },
   { id: 'attr35', patterns: ['attr35'] },
   { id: 'service-ready', patterns: ['microsoft esmtp mail service ready'] },
+  /** The SMTP AUTH client submission endpoints named in a log ("could not connect to smtp.office365.com"). */
+  { id: 'smtp-auth-host', patterns: ['smtp.office365.com', 'smtp-legacy.office365.com'] },
 ] as const satisfies readonly PhraseDef[]
 export type PhraseId = (typeof KNOWN_PHRASES)[number]['id']
 
