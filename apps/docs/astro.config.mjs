@@ -1,0 +1,54 @@
+// @ts-check
+import starlight from '@astrojs/starlight'
+import { defineConfig } from 'astro/config'
+
+/** Sidebar links to the generated index pages; Starlight puts the locale in front of each `link`. */
+const tools = [
+  { link: '/paste/', label: 'Paste your error', translations: { cs: 'Vložte chybu' } },
+  { link: '/choose/', label: 'Which option should I use?', translations: { cs: 'Kterou možnost zvolit?' } },
+  { link: '/codes/', label: 'Error codes', translations: { cs: 'Chybové kódy' } },
+  { link: '/symptoms/', label: 'Symptoms', translations: { cs: 'Příznaky' } },
+]
+const options = [
+  {
+    link: '/options/smtp-auth/',
+    label: 'SMTP AUTH client submission',
+    translations: { cs: 'Odesílání přes SMTP AUTH' },
+  },
+  {
+    link: '/options/direct-send/',
+    label: 'Direct send',
+    translations: { cs: 'Přímé odesílání (direct send)' },
+  },
+  { link: '/options/relay/', label: 'SMTP relay', translations: { cs: 'Přenos SMTP (relay)' } },
+]
+
+export default defineConfig({
+  // The API serves dist/ at '/', so the site lives at the root.
+  site: 'http://localhost',
+  trailingSlash: 'always',
+  redirects: { '/': '/en/' },
+  integrations: [
+    starlight({
+      title: { en: 'smtp-doctor', cs: 'smtp-doctor' },
+      description:
+        'Why a printer, scanner or app cannot send mail through Microsoft 365 — and what to change.',
+      defaultLocale: 'en',
+      locales: {
+        en: { label: 'English', lang: 'en' },
+        cs: { label: 'Čeština', lang: 'cs' },
+      },
+      sidebar: [
+        { label: 'Start here', translations: { cs: 'Začněte zde' }, items: [{ slug: 'index' }, ...tools] },
+        { label: 'The three options', translations: { cs: 'Tři možnosti' }, items: options },
+        {
+          label: 'Problems',
+          translations: { cs: 'Problémy' },
+          autogenerate: { directory: 'rules' },
+        },
+      ],
+      pagination: false,
+      lastUpdated: false,
+    }),
+  ],
+})

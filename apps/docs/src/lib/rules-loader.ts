@@ -1,0 +1,51 @@
+/**
+ * Astro content-layer loader for Starlight's `docs` collection: the hand-written pages
+ * (src/content/docs, via Starlight's own loader) plus one generated article per rule per
+ * locale, at exactly `helpUrl(id, lang)`.
+ */
+import { createMarkdownProcessor } from '@astrojs/markdown-remark'
+import { docsLoader } from '@astrojs/starlight/loaders'
+import type { Loader } from 'astro/loaders'
+import { helpUrl, rules } from './engine.js'
+import { LANGS } from './labels.js'
+import { plain, ruleMarkdown } from './rule-markdown.js'
+
+/** The collection entry id of a rule's article: its help URL without the slashes. */
+export function ruleEntryId(id: string, lang: 'cs' | 'en'): string {
+  return helpUrl(id, lang).replace(/^\/|\/$/g, '')
+}
+
+/** Starlight's docs loader, with the rule articles added after the hand-written pages. */
+export function rulesDocsLoader(): Loader {
+  const base = docsLoader()
+  return {
+    name: 'smtp-doctor-rules-loader',
+    async load(context) {
+      await base.load(context)
+      const byId = new Map(rules.map((r) => [r.id, r]))
+      // Rendered as if each article were a file in src/content/docs, so Starlight's markdown
+      // plugins (asides, heading links, code-block UI strings) treat it as a page of its locale.
+      const processor = await createMarkdownProcessor(context.config.markdown)
+      for (const rule of rules) {
+        for (const lang of LANGS) {
+          const id = ruleEntryId(rule.id, lang)
+          const m = rule.messages[lang]
+          const body = ruleMarkdown(rule, lang, byId)
+          const data = await context.parseData({
+            id,
+            data: {
+              title: m.title,
+              description: plain(m.symptom).slice(0, 300),
+              editUrl: false,
+              sidebar: { label: m.title },
+            },
+          })
+          const digest = context.generateDigest({ body, data })
+          const fileURL = new URL(`content/docs/${id}.md`, context.config.srcDir)
+          const { code, metadata } = await processor.render(body, { fileURL })
+          context.store.set({ id, data, body, digest, rendered: { html: code, metadata } })
+        }
+      }
+    },
+  }
+}
