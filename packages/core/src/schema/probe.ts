@@ -134,6 +134,10 @@ export const ProbeFacts = z.object({
       hosts: z.array(z.object({ exchange: z.string().max(253), priority: z.number().int() })).max(50),
       /** The preferred MX is a Microsoft 365 endpoint (`*.mail.protection.outlook.com`). */
       isMicrosoft365: z.boolean(),
+      /** The preferred (lowest-priority) exchange, lower case, no trailing dot. */
+      preferred: z.string().max(253).optional(),
+      /** How long the look-up took, milliseconds. */
+      ms: z.number().nonnegative().optional(),
       error: ProbeError.optional(),
     })
     .optional(),
@@ -144,17 +148,41 @@ export const ProbeFacts = z.object({
       ip: z.string().max(64),
       result: spfResult,
       record: z.string().max(4096).optional(),
-      /** DNS-querying terms used (RFC 7208 §4.6.4 limit: 10). */
+      /**
+       * DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following
+       * every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP.
+       */
       lookups: z.number().int().nonnegative().optional(),
-      /** Lookups that returned no data (limit: 2). */
+      /** Lookups in the whole record that returned no data or NXDOMAIN (limit: 2). Independent of the IP. */
       voidLookups: z.number().int().nonnegative().optional(),
       /** Lookup count per include / redirect. */
       includes: z
-        .array(z.object({ domain: z.string().max(253), lookups: z.number().int() }))
+        .array(
+          z.object({
+            domain: z.string().max(253),
+            lookups: z.number().int(),
+            /** `include:` or `redirect=`. */
+            kind: z.enum(['include', 'redirect']).optional(),
+            /** The domain whose record names this one. */
+            via: z.string().max(253).optional(),
+          }),
+        )
         .max(100)
         .optional(),
       /** The record covers Microsoft 365 (`include:spf.protection.outlook.com`). */
       includesMicrosoft365: z.boolean().optional(),
+      /** `lookups` is over the RFC 7208 limit of 10: receivers that walk the whole record answer permerror. */
+      overLookupLimit: z.boolean().optional(),
+      /** `voidLookups` is over the RFC 7208 limit of 2. */
+      overVoidLimit: z.boolean().optional(),
+      /** Lookups the evaluation for this IP made before it reached its verdict (it stops at the first match). */
+      evaluatedLookups: z.number().int().nonnegative().optional(),
+      /** Void lookups the evaluation for this IP met. */
+      evaluatedVoidLookups: z.number().int().nonnegative().optional(),
+      /** Why DNS failed, when it did (temperror). */
+      errorCode: ProbeErrorCode.optional(),
+      /** How long the evaluation took, milliseconds. */
+      ms: z.number().nonnegative().optional(),
       error: z.string().max(1024).optional(),
     })
     .optional(),
@@ -173,9 +201,18 @@ export const ProbeFacts = z.object({
         )
         .max(100),
       errors: z
-        .array(z.object({ zone: z.string().max(253), message: z.string().max(512) }))
+        .array(
+          z.object({
+            zone: z.string().max(253),
+            message: z.string().max(512),
+            /** DNS_TIMEOUT, DNS_SERVFAIL…; absent when the list answered something unusable. */
+            code: ProbeErrorCode.optional(),
+          }),
+        )
         .max(100)
         .optional(),
+      /** How long the look-ups took (zones in parallel), milliseconds. */
+      ms: z.number().nonnegative().optional(),
     })
     .optional(),
 })

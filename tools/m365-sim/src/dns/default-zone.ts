@@ -156,7 +156,7 @@ const zone: DnsZoneInput = {
     'nxdomain.example': { fault: 'nxdomain', A: ['192.0.2.1'] },
 
     // ── DNS block lists (RFC 5782): 127.0.0.2 is every list's test point ──
-    [`2.0.0.127.zen.spamhaus.example`]: {
+    '2.0.0.127.zen.spamhaus.example': {
       A: ['127.0.0.2'],
       TXT: ['https://www.spamhaus.org/query/ip/127.0.0.2'],
     },
@@ -164,7 +164,7 @@ const zone: DnsZoneInput = {
       A: ['127.0.0.2', '127.0.0.4'],
       TXT: ['https://www.spamhaus.org/query/ip/198.51.100.7'],
     },
-    [`2.0.0.127.bl.example`]: { A: ['127.0.0.2'], TXT: ['Test point'] },
+    '2.0.0.127.bl.example': { A: ['127.0.0.2'], TXT: ['Test point'] },
     [`${reversed('198.51.100.7')}.bl.example`]: {
       A: ['127.0.0.2'],
       TXT: ['Listed: spam source 198.51.100.7, see https://bl.example/lookup?ip=198.51.100.7'],
