@@ -173,6 +173,15 @@ export const KNOWN_PHRASES = [
   { id: 'starttls-first', patterns: ['must issue a starttls command first'] },
   { id: 'starttls-required', patterns: ['starttls is required'] },
   { id: 'unrecognized-auth-type', patterns: ['unrecognized authentication type'] },
+  {
+    id: 'auth-not-offered',
+    patterns: [
+      'does not support authentication',
+      'does not support smtp authentication',
+      'authentication not supported',
+      'server nepodporuje ověřování',
+    ],
+  },
   { id: 'spf-failure', patterns: ['spf validation', 'sender policy framework', 'failed spf', 'spf fail'] },
   {
     id: 'blocklisted',
