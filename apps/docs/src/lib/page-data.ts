@@ -1,0 +1,51 @@
+/**
+ * Indexes over the rules for the generated index pages: error code → rules, symptom → rules,
+ * option → rules. Ordered by code / vocabulary order, then by rule title.
+ */
+import { type DocsRule, type Lang, rules } from './engine.js'
+import { OPTION_IDS, type OptionId, SYMPTOM_LABELS } from './labels.js'
+
+/** Compares enhanced status codes numerically: 5.7.3 < 5.7.60 < 5.7.139. */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number)
+  const pb = b.split('.').map(Number)
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+function byTitle(lang: Lang): (a: DocsRule, b: DocsRule) => number {
+  return (a, b) => a.messages[lang].title.localeCompare(b.messages[lang].title, lang)
+}
+
+/** Every enhanced status code some rule answers, with those rules. */
+export function rulesByCode(lang: Lang): [string, DocsRule[]][] {
+  const map = new Map<string, DocsRule[]>()
+  for (const r of rules) for (const c of r.codes) map.set(c, [...(map.get(c) ?? []), r])
+  return [...map.entries()]
+    .sort(([a], [b]) => compareCodes(a, b))
+    .map(([c, rs]) => [c, rs.sort(byTitle(lang))])
+}
+
+/** Every symptom some rule answers (in vocabulary order), with those rules. */
+export function rulesBySymptom(lang: Lang): [string, DocsRule[]][] {
+  const order = Object.keys(SYMPTOM_LABELS.en)
+  const map = new Map<string, DocsRule[]>()
+  for (const r of rules) for (const s of r.symptoms) map.set(s, [...(map.get(s) ?? []), r])
+  const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length)
+  return [...map.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([s, rs]) => [s, rs.sort(byTitle(lang))])
+}
+
+/** The rules about one option, and the rules that hold for any option. */
+export function rulesForOption(option: OptionId, lang: Lang): { own: DocsRule[]; any: DocsRule[] } {
+  return {
+    own: rules.filter((r) => r.options.includes(option)).sort(byTitle(lang)),
+    any: rules.filter((r) => r.options.includes('any')).sort(byTitle(lang)),
+  }
+}
+
+export { OPTION_IDS }
