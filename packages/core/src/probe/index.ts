@@ -1,0 +1,15 @@
+/**
+ * @smtp-doctor/core/probe — Node-only probes (net, tls, dns). They measure an endpoint and
+ * yield facts for `diagnose`; they never decide a fix.
+ */
+export { ProbeFailure } from './errors.js'
+export {
+  type ProbeHooks,
+  type ProbeInput,
+  ProbeOptions,
+  type ProbeResult,
+  type ProbeStepEvent,
+  probe,
+} from './probe.js'
+export type { LookupFn, ResolveOptions, ResolverLike } from './resolve.js'
+export { type TlsMatrix, TlsMatrixInput, tlsMatrix } from './tls-matrix.js'

@@ -1,0 +1,83 @@
+import { makeCertificates, type PemPair } from './certificate.js'
+import { startFault } from './faults.js'
+import { parseScenario, type SimFault, type SimScenario, type SimScenarioInput } from './scenario.js'
+import { type Endpoint, listen, mxOptions, type Running, submissionOptions } from './smtp-endpoints.js'
+
+/** A running simulator. */
+export type Sim = {
+  /** The validated scenario it runs. */
+  scenario: SimScenario
+  endpoints: {
+    /** `smtp.office365.com`-like: STARTTLS, TLS ≥ 1.2 (scenario), SMTP AUTH. */
+    smtpAuth: Endpoint
+    /** `smtp-legacy.office365.com`-like: the same, accepting TLS 1.0 and 1.1. */
+    legacy: Endpoint
+    /** `<tenant>.mail.protection.outlook.com`-like: anonymous, port-25 style. */
+    mx: Endpoint
+    /** The fault endpoints the scenario asked for. */
+    faults: Partial<Record<SimFault, Endpoint>>
+  }
+  /** The self-signed server certificate made at start (trust it to see `trusted: true`). */
+  certificatePem: string
+  /** A client certificate whose name is the scenario's certificate connector name, if any. */
+  clientCertificate: PemPair
+  /** Stops every endpoint and closes every connection. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the Microsoft 365 simulator on 127.0.0.1, ephemeral ports only, with a certificate
+ * made now. `scenario` is validated (ZodError with paths on bad input); `{}` or nothing is
+ * a healthy tenant.
+ */
+export async function startSim(scenario?: SimScenarioInput | SimScenario): Promise<Sim> {
+  const sc = parseScenario(scenario ?? {})
+  const certConnector = sc.mx.connectors.find((c) => c.kind === 'certificate')
+  const certs = makeCertificates(
+    certConnector?.kind === 'certificate' ? certConnector.certificateName : 'device.contoso.com',
+  )
+  const started: Running[] = []
+  try {
+    const smtpAuth = await listen(submissionOptions(sc, certs.server, { min: sc.smtpAuth.minTlsVersion }))
+    started.push(smtpAuth)
+    const legacy = await listen(
+      submissionOptions(sc, certs.server, { min: sc.legacy.minTlsVersion, max: sc.legacy.maxTlsVersion }),
+    )
+    started.push(legacy)
+    const mx = await listen(mxOptions(sc, certs.server))
+    started.push(mx)
+    const faults: Partial<Record<SimFault, Endpoint>> = {}
+    for (const fault of new Set(sc.faults)) {
+      const f = await startFault(fault, sc.serverName, certs.server)
+      started.push(f)
+      faults[fault] = { host: f.host, port: f.port }
+    }
+    const at = (r: Running): Endpoint => ({ host: r.host, port: r.port })
+    return {
+      scenario: sc,
+      endpoints: { smtpAuth: at(smtpAuth), legacy: at(legacy), mx: at(mx), faults },
+      certificatePem: certs.server.cert,
+      clientCertificate: certs.client,
+      stop: async () => {
+        await Promise.all(started.map((r) => r.close()))
+      },
+    }
+  } catch (err) {
+    await Promise.all(started.map((r) => r.close()))
+    throw err
+  }
+}
+
+/** Human-readable lines naming each endpoint, for `smtp-doctor sim`. No secrets. */
+export function formatEndpoints(sim: Sim): string[] {
+  const { endpoints: e, scenario: sc } = sim
+  const lines = [
+    `scenario ${sc.name} · tenant ${sc.acceptedDomains.join(', ')}`,
+    `smtp-auth  ${e.smtpAuth.host}:${e.smtpAuth.port}  (smtp.office365.com, STARTTLS, TLS >= ${sc.smtpAuth.minTlsVersion})`,
+    `legacy     ${e.legacy.host}:${e.legacy.port}  (smtp-legacy.office365.com, STARTTLS, TLS >= ${sc.legacy.minTlsVersion})`,
+    `mx         ${e.mx.host}:${e.mx.port}  (${sc.acceptedDomains[0]?.replace(/\./g, '-')}.mail.protection.outlook.com, anonymous)`,
+  ]
+  for (const [name, ep] of Object.entries(e.faults)) lines.push(`fault      ${ep.host}:${ep.port}  (${name})`)
+  lines.push(`accounts   ${sc.accounts.map((a) => a.username).join(', ')}`)
+  return lines
+}
