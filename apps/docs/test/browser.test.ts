@@ -119,7 +119,7 @@ describe('search', () => {
     await input.fill('5.7.60')
     const hit = page.locator(`#starlight__search a[href*="${helpUrl(RULE, 'en')}"]`).first()
     await hit.waitFor({ state: 'visible' })
-    await shot(page, 'search-5.7.60')
+    await page.screenshot({ path: join(RESULTS, 'search-5.7.60.png') })
     expect(jsErrors(page)).toEqual([])
     await page.close()
   })
