@@ -82,6 +82,15 @@ export function submissionOptions(
     authMethods: sc.smtpAuth.authMethods,
     authOptional: true,
     allowInsecureAuth: false,
+    // Like Microsoft 365, AUTH is not even advertised before STARTTLS.
+    onConnect(session, callback) {
+      if (!session.secure) session.disabledCommands = ['AUTH']
+      callback()
+    },
+    onSecure(_socket, session, callback) {
+      session.disabledCommands = []
+      callback()
+    },
     onAuth(auth, session, callback) {
       const fail = (code: number, text: string): void => {
         failedAuth.set(session.id, `${code} ${text}`)
