@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import underPressure from '@fastify/under-pressure'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
+import { safeParse } from 'zod/v4/core'
+import { ApiError } from './errors.js'
+import { type AllowEntry, DEFAULT_PROBE_ALLOW, type GuardLookup, parseAllowList } from './probe-guard.js'
+import { errorHandler, RequestValidationError, sendProblem, toProblemIssues } from './problem-handler.js'
+import { registerRoutes } from './routes.js'
+
+/** Largest request body (bytes). Bigger bodies get 413. */
+export const BODY_LIMIT = 1024 * 1024
+
+/** Rate limit of one route family: `max` requests per client per `timeWindowMs`. */
+export type RateLimitConfig = { max: number; timeWindowMs: number }
+
+/** Everything `buildApp` can be told; every field has a safe default. */
+export type ApiOptions = {
+  /**
+   * Extra probe targets (`host[:port]`, `*.suffix`), on top of the Microsoft 365 endpoints.
+   * Exact entries here may reach loopback/private addresses (tests, the demo simulator).
+   */
+  probeAllow?: readonly string[]
+  /** Keep the Microsoft 365 endpoints on the allow-list (default true). */
+  probeAllowDefaults?: boolean
+  /** Resolver for the probe guard (default: the system's getaddrinfo). Tests inject one. */
+  probeLookup?: GuardLookup
+  /** Extra CA certificates the probe trusts (PEM), e.g. the simulator's. */
+  probeCa?: string | string[]
+  /** Probe budget when the body gives none (ms, default 15000). */
+  probeTimeoutMs?: number
+  /** Probes running at once before new ones get 503 (default 16). */
+  maxConcurrentProbes?: number
+  /** Per-client limits: `probe` (default 10/min) and all routes (`global`, default 600/min; false: off). */
+  rateLimit?: { probe?: RateLimitConfig; global?: RateLimitConfig | false }
+  /** Logging: false = off; otherwise level (default info) and an optional destination stream (tests). */
+  logger?: false | { level?: string; stream?: { write(msg: string): void } }
+  /** Directory of the built docs site to serve at `/` (null or missing: not served). */
+  siteDir?: string | null
+  /** Load shedding (@fastify/under-pressure); false turns it off. */
+  underPressure?: false | { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number; maxRssBytes?: number }
+  /** Trust X-Forwarded-For (behind a reverse proxy) for the client address used by rate limits. */
+  trustProxy?: boolean
+}
+
+/** Resolved configuration the routes read. */
+export type ApiContext = {
+  allow: AllowEntry[]
+  probeLookup: GuardLookup | undefined
+  probeCa: string | string[] | undefined
+  probeTimeoutMs: number
+  maxConcurrentProbes: number
+  probeRateLimit: RateLimitConfig
+}
+
+/** Log paths that may hold a secret; pino replaces them before anything is written. */
+export const REDACT_PATHS = [
+  'password',
+  'accessToken',
+  '*.password',
+  '*.accessToken',
+  '*.*.password',
+  '*.*.accessToken',
+  '*.*.*.password',
+  '*.*.*.accessToken',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["proxy-authorization"]',
+  'res.headers["set-cookie"]',
+]
+
+function loggerOptions(logger: ApiOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === false) return false
+  const out: Record<string, unknown> = {
+    level: logger?.level ?? 'info',
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  }
+  if (logger?.stream) out.stream = logger.stream
+  return out as FastifyServerOptions['logger']
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  // The docs site (Astro/Starlight) has small inline scripts and Pagefind runs WebAssembly.
+  scriptSrc: ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+}
+
+/**
+ * Builds the Fastify app: routes, OpenAPI, problem+json errors, the probe guard, rate limits,
+ * load shedding, helmet and (when built) the docs site. Not listening; call `listen` or `inject`.
+ */
+export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'reqId',
+    trustProxy: options.trustProxy ?? false,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  })
+
+  // zod validation that keeps each issue's full path (the stock one flattens it into a string).
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const result = safeParse(schema as Parameters<typeof safeParse>[0], data)
+    if (result.success) return { value: result.data }
+    return { error: new RequestValidationError(toProblemIssues(result.error.issues)) }
+  })
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(errorHandler)
+
+  const siteDir = options.siteDir && existsSync(options.siteDir) ? path.resolve(options.siteDir) : null
+  const notFoundPage =
+    siteDir && existsSync(path.join(siteDir, '404.html')) ? path.join(siteDir, '404.html') : null
+  let notFoundHtml: string | null = null
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url
+    const api = url.startsWith('/v1') || url.startsWith('/openapi') || url.startsWith('/healthz')
+    if (
+      !api &&
+      notFoundPage &&
+      request.method === 'GET' &&
+      (request.headers.accept ?? '').includes('text/html')
+    ) {
+      notFoundHtml ??= readFileSync(notFoundPage, 'utf8')
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml)
+    }
+    return sendProblem(request, reply, 'SD_API_NOT_FOUND', `No resource at ${request.method} this path.`)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', String(request.id))
+    return payload
+  })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    crossOriginEmbedderPolicy: false,
+  })
+
+  const pressure = options.underPressure
+  if (pressure !== false) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: pressure?.maxEventLoopDelayMs ?? 1000,
+      maxHeapUsedBytes: pressure?.maxHeapUsedBytes ?? 0,
+      maxRssBytes: pressure?.maxRssBytes ?? 0,
+      retryAfter: 10,
+      pressureHandler: (request, reply) => {
+        reply.header('retry-after', '10')
+        sendProblem(request, reply, 'SD_API_OVERLOADED', 'The server is overloaded; retry later.')
+      },
+    })
+  }
+
+  const globalLimit = options.rateLimit?.global ?? { max: 600, timeWindowMs: 60_000 }
+  await app.register(rateLimit, {
+    global: globalLimit !== false,
+    ...(globalLimit !== false ? { max: globalLimit.max, timeWindow: globalLimit.timeWindowMs } : {}),
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        'SD_API_RATE_LIMITED',
+        `Rate limit of ${context.max} requests per ${context.after} reached.`,
+      ),
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'smtp-doctor API',
+        version: '1',
+        description:
+          'Finds out why a printer, scanner or app cannot send mail through Microsoft 365, and says what to change. ' +
+          'Every 4xx/5xx answer is application/problem+json (RFC 9457) with a stable `type` and `code`.',
+      },
+      tags: [
+        { name: 'engine', description: 'Diagnose from facts, error text, settings or needs' },
+        { name: 'probe', description: 'Probe an allowed endpoint, then diagnose' },
+        { name: 'rules', description: 'The rule set' },
+        { name: 'meta', description: 'Health and API description' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { validatorUrl: null, deepLinking: true },
+    staticCSP: false,
+  })
+
+  const allow = [
+    ...(options.probeAllowDefaults === false ? [] : parseAllowList(DEFAULT_PROBE_ALLOW, false)),
+    ...parseAllowList(options.probeAllow ?? [], true),
+  ]
+  const ctx: ApiContext = {
+    allow,
+    probeLookup: options.probeLookup,
+    probeCa: options.probeCa,
+    probeTimeoutMs: options.probeTimeoutMs ?? 15_000,
+    maxConcurrentProbes: options.maxConcurrentProbes ?? 16,
+    probeRateLimit: options.rateLimit?.probe ?? { max: 10, timeWindowMs: 60_000 },
+  }
+  await app.register(async (scope) => registerRoutes(scope, ctx))
+
+  if (siteDir) {
+    await app.register(fastifyStatic, { root: siteDir, prefix: '/', wildcard: true, index: ['index.html'] })
+  }
+  return app
+}
