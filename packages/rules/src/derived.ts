@@ -1,11 +1,34 @@
-import type {
-  FailureKind,
-  PhraseId,
+import {
+  FAILURE_KINDS,
+  type Facts,
+  type FailureKind,
+  KNOWN_PHRASES,
+  type ParsedText,
+  type PhraseId,
   ProbeErrorCode,
   ProbeStage,
+  parseText,
+  type SmtpReply,
   TlsMode,
   TlsVersion,
 } from '@smtp-doctor/core'
+
+/** What a server name is, as the engine sees it. */
+export const HOST_KINDS = [
+  'smtp-auth',
+  'smtp-auth-legacy',
+  'mx-endpoint',
+  'legacy-host',
+  'ip-address',
+  'other',
+] as const
+export type HostKind = (typeof HOST_KINDS)[number]
+
+/** The option a device's settings are for; `unknown` when the settings fit none. */
+export const CLASSIFIED_OPTIONS = ['smtp-auth', 'direct-send', 'relay', 'unknown'] as const
+export type ClassifiedOption = (typeof CLASSIFIED_OPTIONS)[number]
+
+const SPF_RESULTS = ['pass', 'fail', 'softfail', 'neutral', 'none', 'permerror', 'temperror'] as const
 
 /**
  * The `derived` fact: what the engine works out once per run from settings, tenant,
@@ -28,20 +51,30 @@ export type DerivedFacts = {
   finalCode: string | null
   /** Basic code of the reply that ended the session, if any. */
   finalBasicCode: number | null
+  /** Known phrase ids in the text of the reply that ended the session. */
+  finalPhrases: PhraseId[]
+  /**
+   * The device (or the probe) tried to sign in: an AUTH reply (334/235/535, 5.7.3/5.7.139/5.7.30)
+   * was seen or the probe attempted AUTH. `null`: nothing tells.
+   */
+  authAttempted: boolean | null
 
   // ── from settings ──
   /**
    * What the server name is: `smtp-auth` (smtp.office365.com), `smtp-auth-legacy`
-   * (smtp-legacy.office365.com), `mx-endpoint` (*.mail.protection.outlook.com),
+   * (smtp-legacy.office365.com), `mx-endpoint` (*.mail.protection.outlook.com, *.mx.microsoft),
    * `legacy-host` (old hosts like mail.messaging.microsoft.com / *.mail.eo.outlook.com),
    * `ip-address` (a literal IP), `other`.
    */
-  hostKind: 'smtp-auth' | 'smtp-auth-legacy' | 'mx-endpoint' | 'legacy-host' | 'ip-address' | 'other' | null
+  hostKind: HostKind | null
   /** The option the settings are for (as classify names it). */
-  option: 'smtp-auth' | 'direct-send' | 'relay' | 'unknown'
+  option: ClassifiedOption
   port: number | null
   tls: TlsMode | null
-  /** A username and a password are both entered. */
+  /**
+   * A username and a password are both entered (false: no username, or the password is
+   * `false`/empty). `null`: no settings given.
+   */
   hasCredentials: boolean | null
   /** The from-address differs from the sign-in name (case-insensitive). */
   fromDiffersFromUser: boolean | null
@@ -71,4 +104,287 @@ export type DerivedFacts = {
   spfResult: 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror' | null
   /** The domain's MX is not a Microsoft 365 endpoint. */
   mxNotMicrosoft365: boolean | null
+}
+
+/**
+ * Every `derived` key, and the values a rule may compare it with (`null` = any value of the
+ * right type). The bundle build rejects conditions over other keys or values.
+ */
+export const DERIVED_VALUES: {
+  readonly [K in keyof DerivedFacts]: readonly (string | number | boolean)[] | null
+} = {
+  codes: null,
+  basicCodes: null,
+  phrases: KNOWN_PHRASES.map((p) => p.id),
+  failures: FAILURE_KINDS,
+  finalCode: null,
+  finalBasicCode: null,
+  finalPhrases: KNOWN_PHRASES.map((p) => p.id),
+  authAttempted: [true, false],
+  hostKind: HOST_KINDS,
+  option: CLASSIFIED_OPTIONS,
+  port: null,
+  tls: TlsMode.options,
+  hasCredentials: [true, false],
+  fromDiffersFromUser: [true, false],
+  externalRecipients: [true, false],
+  connector: ['none', 'ip', 'certificate', 'unknown'],
+  deviceMaxTls: TlsVersion.options,
+  deviceTlsBelow12: [true, false],
+  hostTooLongForField: [true, false],
+  probeErrorCode: ProbeErrorCode.options,
+  probeErrorStage: ProbeStage.options,
+  serverAcceptsOnlyLegacyTls: [true, false],
+  negotiatedTls: TlsVersion.options,
+  ipListed: [true, false],
+  spfResult: SPF_RESULTS,
+  mxNotMicrosoft365: [true, false],
+}
+
+/** A reply the session saw, newest last, with the phrases in its text (for relevance). */
+export type SeenReply = SmtpReply & { phrases: PhraseId[] }
+
+/** What one analysis yields: the derived fact, plus the replies in order and the one that ended the session. */
+export type Analysis = { derived: DerivedFacts; replies: SeenReply[]; final: SeenReply | null }
+
+/** Most replies kept for relevance ranking (the latest ones). */
+const MAX_RANKED_REPLIES = 50
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/
+const IPV6 = /^\[?[0-9a-f:.]*:[0-9a-f:.]*(?:%[\w.-]+)?\]?$/i
+
+/** Classifies a server name as entered on a device. */
+export function hostKindOf(host: string): HostKind {
+  const h = host.trim().toLowerCase().replace(/\.$/, '')
+  if (IPV4.test(h) || (h.includes(':') && IPV6.test(h))) return 'ip-address'
+  if (h === 'smtp.office365.com') return 'smtp-auth'
+  if (h === 'smtp-legacy.office365.com') return 'smtp-auth-legacy'
+  if (h.endsWith('.mail.protection.outlook.com') || h.endsWith('.mx.microsoft')) return 'mx-endpoint'
+  if (
+    h === 'mail.messaging.microsoft.com' ||
+    h.endsWith('.messaging.microsoft.com') ||
+    h.endsWith('.mail.eo.outlook.com') ||
+    h.endsWith('.mail.outlook.com')
+  )
+    return 'legacy-host'
+  return 'other'
+}
+
+const PHRASE_PATTERNS = KNOWN_PHRASES.map((p) => [p.id as PhraseId, p.patterns as readonly string[]] as const)
+
+function phrasesIn(text: string): PhraseId[] {
+  if (text.length === 0) return []
+  const lower = text.toLowerCase()
+  const out: PhraseId[] = []
+  for (const [id, patterns] of PHRASE_PATTERNS) if (patterns.some((p) => lower.includes(p))) out.push(id)
+  return out
+}
+
+const PROBE_FAILURE: Partial<Record<ProbeErrorCode, FailureKind>> = {
+  DNS_NOT_FOUND: 'dns',
+  DNS_SERVFAIL: 'dns',
+  DNS_TIMEOUT: 'dns',
+  TCP_REFUSED: 'refused',
+  TCP_TIMEOUT: 'timeout',
+  TCP_RESET: 'reset',
+  TCP_UNREACHABLE: 'unreachable',
+  TIMEOUT: 'timeout',
+  CONNECTION_CLOSED: 'reset',
+  TLS_HANDSHAKE_FAILED: 'tls',
+  TLS_VERSION_MISMATCH: 'tls',
+}
+
+/** Replies that only come back when a client tried to sign in. */
+const AUTH_BASIC = new Set([334, 235, 535, 534, 538])
+const AUTH_ENHANCED = new Set(['5.7.3', '5.7.139', '5.7.30', '2.7.0'])
+
+function probeReplies(probe: NonNullable<Facts['probe']>): SmtpReply[] {
+  const out: SmtpReply[] = []
+  const push = (r: SmtpReply | undefined) => {
+    if (r) out.push(r)
+  }
+  push(probe.banner?.reply)
+  push(probe.ehlo?.reply)
+  push(probe.starttls?.reply)
+  push(probe.ehloTls?.reply)
+  push(probe.auth?.reply)
+  push(probe.mailFrom?.reply)
+  for (const r of probe.rcpt ?? []) push(r.reply)
+  push(probe.data?.reply)
+  return out
+}
+
+function domainOf(address: string | undefined): string | null {
+  if (!address) return null
+  const at = address.lastIndexOf('@')
+  return at > 0 && at < address.length - 1
+    ? address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+    : null
+}
+
+function hasUsername(u: string | undefined): boolean {
+  return typeof u === 'string' && u.trim().length > 0
+}
+
+/**
+ * Works out the derived fact (and the replies for ranking) from validated facts. `parsed` is
+ * the already-parsed `observed.errorText`, when the caller streamed it; otherwise it is parsed here.
+ */
+export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
+  const settings = facts.settings
+  const tenant = facts.tenant
+  const probe = facts.probe
+  const text =
+    parsed ?? (facts.observed?.errorText !== undefined ? parseText(facts.observed.errorText) : null)
+
+  const codes = new Set<string>(text?.codes)
+  const basicCodes = new Set<number>(text?.basicCodes)
+  const phrases = new Set<PhraseId>(text?.phrases)
+  const failures = new Set<FailureKind>(text?.failures)
+
+  // Replies in the order they happened: the probe's (if any) first, the device's text last,
+  // because the text is what the person in front of the device saw.
+  const seen: SmtpReply[] = []
+  let final: SmtpReply | null = null
+  let authAttempted: boolean | null = null
+  if (probe) {
+    const pr = probeReplies(probe)
+    for (const r of pr) seen.push(r)
+    if (probe.lastReply) {
+      const lr = probe.lastReply
+      if (!pr.some((r) => r.code === lr.code && r.enhanced === lr.enhanced && r.text === lr.text))
+        seen.push(lr)
+      final = lr
+    } else {
+      final = [...pr].reverse().find((r) => r.code >= 400) ?? null
+    }
+    for (const r of seen) {
+      basicCodes.add(r.code)
+      if (r.enhanced) codes.add(r.enhanced)
+      for (const p of phrasesIn(r.text)) phrases.add(p)
+    }
+    const f = probe.error ? PROBE_FAILURE[probe.error.code] : undefined
+    if (f) failures.add(f)
+    if (probe.auth) authAttempted = probe.auth.attempted
+  }
+  if (text) {
+    for (const r of text.replies) seen.push(r)
+    if (text.final) final = text.final
+  }
+  if (seen.some((r) => AUTH_BASIC.has(r.code) || (r.enhanced !== undefined && AUTH_ENHANCED.has(r.enhanced))))
+    authAttempted = true
+  else if (authAttempted === null && settings && !hasUsername(settings.username)) authAttempted = false
+
+  const ranked: SeenReply[] = seen
+    .slice(-MAX_RANKED_REPLIES)
+    .map((r) => ({
+      code: r.code,
+      ...(r.enhanced ? { enhanced: r.enhanced } : {}),
+      text: r.text,
+      phrases: phrasesIn(r.text),
+    }))
+  const finalSeen: SeenReply | null = final
+    ? {
+        code: final.code,
+        ...(final.enhanced ? { enhanced: final.enhanced } : {}),
+        text: final.text,
+        phrases: phrasesIn(final.text),
+      }
+    : null
+
+  // ── settings ──
+  const hostKind = settings ? hostKindOf(settings.host) : null
+  let hasCredentials: boolean | null = null
+  if (settings) {
+    const pw = settings.password
+    hasCredentials = hasUsername(settings.username) && pw !== false && pw !== ''
+  }
+  let fromDiffersFromUser: boolean | null = null
+  if (settings?.from && hasUsername(settings.username))
+    fromDiffersFromUser = settings.from.trim().toLowerCase() !== settings.username!.trim().toLowerCase()
+
+  const connector: DerivedFacts['connector'] =
+    settings?.connector ?? tenant?.inboundConnector?.matchesOn ?? 'unknown'
+
+  let externalRecipients: boolean | null = null
+  if (settings?.recipients && settings.recipients.length > 0) {
+    const internal = new Set<string>()
+    for (const d of tenant?.acceptedDomains ?? []) internal.add(d.toLowerCase())
+    if (tenant?.domain) internal.add(tenant.domain.toLowerCase())
+    if (internal.size === 0) {
+      // Without tenant data, the device's own addresses are the best guess at the organisation's domain.
+      const own = domainOf(settings.from) ?? domainOf(settings.username)
+      if (own) internal.add(own)
+    }
+    if (internal.size > 0)
+      externalRecipients = settings.recipients.some((r) => {
+        const d = domainOf(r)
+        return d !== null && !internal.has(d)
+      })
+  }
+
+  let option: ClassifiedOption = 'unknown'
+  if (hostKind === 'smtp-auth' || hostKind === 'smtp-auth-legacy') option = 'smtp-auth'
+  else if (hostKind === 'mx-endpoint' || hostKind === 'legacy-host' || hostKind === 'ip-address')
+    option = connector === 'ip' || connector === 'certificate' ? 'relay' : 'direct-send'
+
+  const deviceMaxTls = settings?.maxTlsVersion ?? null
+  const deviceTlsBelow12 = deviceMaxTls ? deviceMaxTls === 'TLSv1' || deviceMaxTls === 'TLSv1.1' : null
+
+  let hostTooLongForField: boolean | null = null
+  if (settings?.hostFieldMaxLength !== undefined) {
+    const name = tenant?.mxEndpoint ?? (hostKind === 'mx-endpoint' ? settings.host : undefined)
+    if (name) hostTooLongForField = name.trim().length > settings.hostFieldMaxLength
+  }
+
+  // ── probe ──
+  let serverAcceptsOnlyLegacyTls: boolean | null = null
+  const tv = probe?.tlsVersions
+  if (tv) {
+    if (tv['TLSv1.2'] === true || tv['TLSv1.3'] === true) serverAcceptsOnlyLegacyTls = false
+    else if (tv['TLSv1.2'] === false && (tv.TLSv1 === true || tv['TLSv1.1'] === true))
+      serverAcceptsOnlyLegacyTls = true
+  }
+
+  const derived: DerivedFacts = {
+    codes: [...codes],
+    basicCodes: [...basicCodes],
+    phrases: [...phrases],
+    failures: [...failures],
+    finalCode: finalSeen?.enhanced ?? null,
+    finalBasicCode: finalSeen?.code ?? null,
+    finalPhrases: finalSeen?.phrases ?? [],
+    authAttempted,
+    hostKind,
+    option,
+    port: settings?.port ?? null,
+    tls: settings?.tls ?? null,
+    hasCredentials,
+    fromDiffersFromUser,
+    externalRecipients,
+    connector,
+    deviceMaxTls,
+    deviceTlsBelow12,
+    hostTooLongForField,
+    probeErrorCode: probe?.error?.code ?? null,
+    probeErrorStage: probe?.error?.stage ?? null,
+    serverAcceptsOnlyLegacyTls,
+    negotiatedTls: probe?.tls?.protocol ?? null,
+    ipListed: probe?.dnsbl ? probe.dnsbl.listed.length > 0 : null,
+    spfResult: probe?.spf?.result ?? null,
+    mxNotMicrosoft365: probe?.mx ? !probe.mx.isMicrosoft365 : null,
+  }
+  return { derived, replies: ranked, final: finalSeen }
+}
+
+/**
+ * The `derived` fact for validated facts: parsed codes and phrases, host kind, option,
+ * credentials, recipients, TLS and probe verdicts. Never throws for facts that passed `Facts`.
+ * @example derive({ settings: { host: 'smtp.office365.com', port: 587, tls: 'starttls' } }).hasCredentials // false
+ */
+export function derive(facts: Facts): DerivedFacts {
+  return analyze(facts).derived
 }

@@ -1,0 +1,11 @@
+import { bundleJson } from './generated/bundle.js'
+import type { RuleFile } from './rule-schema.js'
+
+/** The compiled rule bundle as scripts/build-bundle.ts wrote it (validated there). */
+export type Bundle = { generated: string; rules: RuleFile[] }
+
+/**
+ * The bundle, parsed once. It is embedded as a string module (not a JSON import) so the same
+ * code loads in Node 20 ESM without import attributes or warnings, in vitest and through Vite.
+ */
+export const bundle: Bundle = JSON.parse(bundleJson) as Bundle

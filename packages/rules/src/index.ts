@@ -1,0 +1,129 @@
+/**
+ * @smtp-doctor/rules — the rule set (cs + en) and the engine: diagnose, explain, classify, advise.
+ * Browser-safe: nothing here imports a Node-only module.
+ */
+import { createTextParser, DeviceSettings, Facts, Lang, Needs } from '@smtp-doctor/core'
+import { type AdvisedOption, rankOptions } from './advise.js'
+import type { ClassifiedOption } from './derived.js'
+import { type Finding, run } from './engine.js'
+import { ValidationError, validate } from './errors.js'
+
+export type { AdvisedOption, AdviseOptionId, AdviseReason, SettingsCard } from './advise.js'
+export { mxEndpointFor } from './advise.js'
+export {
+  type Analysis,
+  analyze,
+  CLASSIFIED_OPTIONS,
+  type ClassifiedOption,
+  DERIVED_VALUES,
+  type DerivedFacts,
+  derive,
+  HOST_KINDS,
+  type HostKind,
+  hostKindOf,
+} from './derived.js'
+export { type CompiledRule, type Finding, rules } from './engine.js'
+export { ValidationError, type ValidationIssue } from './errors.js'
+export { helpUrl } from './help-url.js'
+export type {
+  Condition,
+  RuleExample,
+  RuleFile,
+  RuleMessages,
+  RuleOption,
+  RuleSource,
+  Severity,
+} from './rule-schema.js'
+
+/** Options every entry point takes. */
+export type EngineOptions = { lang?: Lang }
+/** What diagnose and explain answer. */
+export type DiagnoseResult = { findings: Finding[] }
+/** What classify answers. */
+export type ClassifyResult = { option: ClassifiedOption; findings: Finding[] }
+/** What advise answers: every option, best first. */
+export type AdviseResult = { options: AdvisedOption[] }
+
+function langOf(opts: EngineOptions | undefined): Lang {
+  const v = opts?.lang
+  return v === undefined ? 'en' : validate(Lang, v, 'lang')
+}
+
+/**
+ * Findings for everything known — settings, tenant, observed text and symptoms, probe results —
+ * most relevant first: the rule answering the reply that ended the session, then other replies
+ * (later first), then settings/tenant/probe findings, by severity and priority.
+ * @throws ValidationError when the facts or lang are invalid.
+ * @example diagnose({ observed: { errorText: '550 5.7.60 …' } }, { lang: 'en' }).findings[0].id
+ */
+export function diagnose(facts: Facts, opts?: EngineOptions): DiagnoseResult {
+  const lang = langOf(opts)
+  const valid = validate(Facts, facts)
+  return { findings: run(valid, lang).findings }
+}
+
+/** Size of the slices explain feeds the streaming parser (keeps memory flat for huge logs). */
+const CHUNK = 64 * 1024
+
+/** A streaming explain: push chunks of a log (strings or UTF-8 bytes), then `end()` for the findings. */
+export type Explainer = { push(chunk: string | Uint8Array): void; end(): DiagnoseResult }
+
+/**
+ * A streaming explain for logs too large to hold: memory stays bounded whatever is pushed.
+ * @throws ValidationError when lang is invalid.
+ */
+export function createExplainer(opts?: EngineOptions): Explainer {
+  const lang = langOf(opts)
+  const parser = createTextParser()
+  const decoder = new TextDecoder('utf-8', { fatal: false })
+  return {
+    push(chunk) {
+      if (typeof chunk === 'string') parser.push(chunk)
+      else if (chunk instanceof Uint8Array) parser.push(decoder.decode(chunk, { stream: true }))
+    },
+    end() {
+      parser.push(decoder.decode())
+      const parsed = parser.end()
+      return { findings: run({ observed: {} }, lang, { parsed }).findings }
+    },
+  }
+}
+
+/**
+ * Findings for a reply, a transcript, a whole device log or an NDR (English or Czech). Never
+ * throws for a string, whatever it holds; large text streams through the parser in slices.
+ * @throws ValidationError when text is not a string or lang is invalid.
+ * @example explain('535 5.7.139 Authentication unsuccessful, the user credentials were incorrect', { lang: 'cs' })
+ */
+export function explain(text: string, opts?: EngineOptions): DiagnoseResult {
+  if (typeof text !== 'string') throw new ValidationError([{ path: 'text', message: 'Expected a string' }])
+  const ex = createExplainer(opts)
+  for (let i = 0; i < text.length; i += CHUNK) ex.push(text.slice(i, i + CHUNK))
+  return ex.end()
+}
+
+/**
+ * Which option the device's settings are for, and what is wrong with them (the rules that fire
+ * on the settings alone: MX host with credentials, smtp.office365.com without them, an IP in
+ * place of the MX host, legacy hosts, port 465, TLS off, from ≠ username, external recipients
+ * on direct send…).
+ * @throws ValidationError when the settings or lang are invalid.
+ */
+export function classify(settings: DeviceSettings, opts?: EngineOptions): ClassifyResult {
+  const lang = langOf(opts)
+  const valid = validate(DeviceSettings, settings)
+  const { findings, analysis } = run({ settings: valid }, lang, { settingsOnly: true })
+  return { option: analysis.derived.option, findings }
+}
+
+/**
+ * The sending options ranked for what the device and its owner need, each with reasons for and
+ * against and the exact settings card to type in (SMTP AUTH with OAuth or a password, High Volume
+ * Email, SMTP relay, direct send). Unknown needs are left out, never assumed false.
+ * @throws ValidationError when the needs or lang are invalid.
+ */
+export function advise(needs: Needs, opts?: EngineOptions): AdviseResult {
+  const lang = langOf(opts)
+  const valid = validate(Needs, needs)
+  return { options: rankOptions(valid, lang) }
+}
