@@ -170,6 +170,8 @@ export const KNOWN_PHRASES = [
     patterns: ['client blocked from sending from unregistered domains', 'unregistered domain'],
   },
   { id: 'server-busy', patterns: ['server busy'] },
+  /** A firewall's SMTP inspection (e.g. Cisco ESMTP fixup) masks STARTTLS in the EHLO list. */
+  { id: 'starttls-masked', patterns: ['250-xxxxxxxa', '250 xxxxxxxa'] },
   { id: 'starttls-first', patterns: ['must issue a starttls command first'] },
   { id: 'starttls-required', patterns: ['starttls is required'] },
   { id: 'unrecognized-auth-type', patterns: ['unrecognized authentication type'] },

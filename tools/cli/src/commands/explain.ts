@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createExplainer, type DiagnoseResult, explain } from '@smtp-doctor/rules'
+import { type Context, printJson } from '../context.js'
+import { CliError, EXIT } from '../errors.js'
+import { hasProblem, renderFindings } from '../render.js'
+
+/** Streams a log through the engine's streaming explain: memory stays flat for any size. */
+async function explainStream(stream: NodeJS.ReadableStream, ctx: Context): Promise<DiagnoseResult> {
+  const ex = createExplainer({ lang: ctx.lang })
+  for await (const chunk of stream)
+    ex.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk as Buffer))
+  return ex.end()
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  )
+}
+
+/**
+ * `smtp-doctor explain <text|file|->`: findings for an error text, a transcript or a whole log.
+ * `-` reads stdin, an existing file is read, anything else is the text itself (several words
+ * are joined, so quoting is optional).
+ */
+export async function explainCommand(ctx: Context, words: string[]): Promise<number> {
+  let result: DiagnoseResult
+  const only = words.length === 1 ? (words[0] as string) : undefined
+  if (only === '-') result = await explainStream(process.stdin, ctx)
+  else if (only !== undefined && (await isFile(only))) {
+    const stream = createReadStream(only)
+    try {
+      result = await explainStream(stream, ctx)
+    } catch (err) {
+      throw new CliError(
+        `cannot read ${only}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      )
+    }
+  } else {
+    const text = words.join(' ')
+    if (!text.trim()) throw new CliError('no text to explain')
+    result = explain(text, { lang: ctx.lang })
+  }
+  if (ctx.json) printJson(result)
+  else ctx.out(renderFindings(ctx, result.findings, ctx.L.noFindings))
+  return hasProblem(result.findings) ? EXIT.problem : EXIT.ok
+}

@@ -1,0 +1,125 @@
+import type { ProbeFacts } from '@smtp-doctor/core'
+import type { ProbeStepEvent } from '@smtp-doctor/core/probe'
+import type { Context } from '../context.js'
+import { EXIT } from '../errors.js'
+import { interactive, promptHidden } from '../prompt.js'
+import { hasProblem, renderFindings } from '../render.js'
+import { intFlag, type SettingsFlags, settingsFromFlags } from '../settings.js'
+import type { Style } from '../style.js'
+
+const STAGE_LABEL: Record<string, string> = {
+  dns: 'DNS',
+  tcp: 'TCP',
+  banner: 'banner',
+  ehlo: 'EHLO',
+  starttls: 'STARTTLS',
+  tls: 'TLS',
+  'ehlo-tls': 'EHLO (TLS)',
+  auth: 'AUTH',
+  mail: 'MAIL FROM',
+  rcpt: 'RCPT TO',
+  data: 'DATA',
+  quit: 'QUIT',
+}
+
+type StepReport = Pick<ProbeStepEvent, 'stage' | 'ok' | 'reply' | 'error'> & { ms?: number }
+
+function clip(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim()
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one
+}
+
+function detailOf(step: StepReport): string {
+  if (step.error) return `${step.error.code}: ${step.error.message}`
+  if (step.reply) return [step.reply.code, step.reply.enhanced, step.reply.text].filter(Boolean).join(' ')
+  return ''
+}
+
+/** What the progress lines cannot show live: addresses, TLS session and certificate. */
+function summaryOf(ctx: Context, p: ProbeFacts | undefined): string[] {
+  const s = ctx.style
+  const lines: string[] = []
+  if (p?.dns?.addresses?.length) lines.push(`  ${s.dim('DNS:')} ${p.dns.addresses.join(', ')}`)
+  if (p?.tls?.protocol) {
+    const cert = p.tls.certificate
+    const trust = cert?.trusted === false ? s.yellow(` (${cert.authorizationError ?? 'untrusted'})`) : ''
+    lines.push(
+      `  ${s.dim('TLS:')} ${p.tls.protocol} ${p.tls.cipher ?? ''}${cert?.subject ? ` · ${cert.subject}` : ''}${trust}`,
+    )
+  }
+  const mechs = p?.ehloTls?.authMechanisms ?? p?.ehlo?.authMechanisms
+  if (mechs?.length)
+    lines.push(`  ${s.dim('AUTH:')} ${mechs.join(' ')}${p?.auth?.mechanism ? ` → ${p.auth.mechanism}` : ''}`)
+  return lines
+}
+
+/** One live progress line: mark, stage, what happened, and how long it took. */
+export function renderStep(s: Style, step: StepReport): string {
+  const mark = step.ok ? s.green('✔') : s.red('✖')
+  const label = (STAGE_LABEL[step.stage] ?? step.stage).padEnd(10)
+  const ms = step.ms === undefined ? '' : `${step.ms < 10 ? step.ms.toFixed(1) : Math.round(step.ms)} ms`
+  const detail = clip(detailOf(step), 72)
+  return `${mark} ${s.bold(label)} ${detail.padEnd(72)} ${s.dim(ms.padStart(8))}`.trimEnd()
+}
+
+/**
+ * `smtp-doctor probe`: connects as the device would, showing each step live, then diagnoses
+ * what it measured. The password comes from SMTP_DOCTOR_PASSWORD or a hidden prompt, the
+ * token from SMTP_DOCTOR_TOKEN; neither is a flag, and neither is ever printed.
+ */
+export async function probeCommand(
+  ctx: Context,
+  flags: SettingsFlags & { timeout: string },
+): Promise<number> {
+  const settings = settingsFromFlags(flags)
+  const timeoutMs = intFlag('timeout', flags.timeout, 100, 600_000)
+  const token = process.env.SMTP_DOCTOR_TOKEN || undefined
+  let password = process.env.SMTP_DOCTOR_PASSWORD || undefined
+  if (settings.username && !password && !token && interactive()) {
+    password = await promptHidden(ctx.L.passwordPrompt(settings.username))
+  }
+  const secrets = [password, token].filter((x): x is string => Boolean(x && x.length >= 3))
+  // Belt and braces: whatever a server echoes back, a secret never reaches the terminal.
+  const redact = (text: string) => secrets.reduce((t, x) => t.split(x).join('****'), text)
+  const out = (text: string) => ctx.out(redact(text))
+
+  const { probe } = await import('@smtp-doctor/core/probe')
+  if (!ctx.json) out(ctx.style.bold(ctx.L.probing(`${settings.host}:${settings.port} (${settings.tls})`)))
+  let live = false
+  const result = await probe({
+    ...settings,
+    ...(password ? { password } : {}),
+    ...(token ? { accessToken: token } : {}),
+    timeoutMs,
+    onStep: ctx.json
+      ? undefined
+      : (step: ProbeStepEvent) => {
+          live = true
+          out(renderStep(ctx.style, step))
+        },
+  })
+  if (!ctx.json) {
+    if (!live) for (const step of result.steps) out(renderStep(ctx.style, step))
+    for (const line of summaryOf(ctx, result.facts.probe)) out(line)
+  }
+
+  // The engine is loaded only now: the probe above ran without it.
+  const { diagnose } = await import('@smtp-doctor/rules')
+  const diagnosis = await diagnose(result.facts, { lang: ctx.lang })
+  const failed = Boolean(result.facts.probe?.error)
+  if (ctx.json) {
+    // The API's POST /v1/probe answer: findings, the probe facts, the redacted transcript, step timings.
+    const answer = {
+      ...diagnosis,
+      probe: result.facts.probe,
+      transcript: result.transcript,
+      steps: result.steps,
+    }
+    const json = JSON.stringify(answer, null, 2)
+    process.stdout.write(`${redact(json)}\n`)
+  } else {
+    out('')
+    out(renderFindings(ctx, diagnosis.findings))
+  }
+  return hasProblem(diagnosis.findings) || failed ? EXIT.problem : EXIT.ok
+}

@@ -1,0 +1,36 @@
+import { type Context, printJson } from '../context.js'
+import { CliError, EXIT, toCliError } from '../errors.js'
+
+/**
+ * `smtp-doctor sim [scenario.json]`: runs the Microsoft 365 simulator on loopback (the demo
+ * tenant when no file is given) and prints its endpoints, until SIGINT or SIGTERM.
+ */
+export async function simCommand(ctx: Context, scenarioFile: string | undefined): Promise<number> {
+  const sim = await import('@smtp-doctor/m365-sim')
+  let scenario: Parameters<typeof sim.startSim>[0]
+  try {
+    scenario = scenarioFile ? await sim.loadScenario(scenarioFile) : sim.demoScenario
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new CliError(`cannot read ${scenarioFile}: no such file`)
+    throw toCliError(err) ?? new CliError((err as Error).message)
+  }
+  const running = await sim.startSim(scenario)
+  if (ctx.json) {
+    printJson({
+      name: running.scenario.name,
+      endpoints: running.endpoints,
+      accounts: running.scenario.accounts.map((a) => a.username),
+    })
+  } else {
+    for (const line of sim.formatEndpoints(running)) ctx.out(line)
+    ctx.out(ctx.style.dim(ctx.L.simStarted))
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  await running.stop()
+  if (!ctx.json) ctx.err(ctx.L.simStopped)
+  return EXIT.ok
+}

@@ -1,0 +1,38 @@
+/** Exit codes, as design.md fixes them. */
+export const EXIT = { ok: 0, problem: 1, usage: 2 } as const
+
+/**
+ * A usage or input error: printed as one line plus the command's usage, exit 2, no stack trace.
+ */
+export class CliError extends Error {
+  override readonly name = 'CliError'
+}
+
+type IssueLike = { path?: string | readonly PropertyKey[]; message: string }
+
+/** One line from zod-style issues: `settings.port: Too big; tls: Invalid option`. */
+export function formatIssues(issues: readonly IssueLike[], prefix = ''): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => {
+      const parts = typeof i.path === 'string' ? [i.path] : (i.path ?? []).map(String)
+      const path = [prefix, ...parts].filter(Boolean).join('.')
+      return path ? `${path}: ${i.message}` : i.message
+    })
+    .join('; ')
+    .replace(/\s*\n\s*/g, ' ')
+}
+
+/** Turns anything thrown by a library call on bad input into a one-line CliError. */
+export function toCliError(err: unknown): CliError | undefined {
+  if (err instanceof CliError) return err
+  if (
+    err &&
+    typeof err === 'object' &&
+    'issues' in err &&
+    Array.isArray((err as { issues: unknown }).issues)
+  ) {
+    return new CliError(`invalid input: ${formatIssues((err as { issues: IssueLike[] }).issues)}`)
+  }
+  return undefined
+}

@@ -1,0 +1,261 @@
+/**
+ * The `smtp-doctor` command. This entry holds only the argument parser: each command's code,
+ * and the engine, probes or simulator it needs, is loaded by a dynamic import when that command
+ * runs, so `probe` starts without the rule engine and `explain` without the socket code.
+ */
+
+import type { Lang } from '@smtp-doctor/core'
+import { Command, CommanderError, Option } from 'commander'
+import { type Context, makeContext } from './context.js'
+import { EXIT, toCliError } from './errors.js'
+import { langFromEnv } from './lang.js'
+import type { SettingsFlags } from './settings.js'
+
+declare const __VERSION__: string | undefined
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
+
+type GlobalOpts = { json?: boolean; lang: Lang }
+
+const collect = (value: string, prev: string[] = []) => [...prev, value]
+
+function contextOf(cmd: Command): Context {
+  const g = cmd.optsWithGlobals() as GlobalOpts
+  return makeContext({ lang: g.lang, json: Boolean(g.json) })
+}
+
+function usageLine(cmd: Command): string {
+  const names: string[] = []
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name())
+  return `Usage: ${names.join(' ')} ${cmd.usage()}`
+}
+
+function addSettingsFlags(cmd: Command, withPasswordSet: boolean): Command {
+  cmd
+    .option('--host <host>', 'SMTP server as typed into the device (e.g. smtp.office365.com)')
+    .option('--port <port>', 'TCP port (default: 25 for *.mail.protection.outlook.com, else 587)')
+    .addOption(
+      new Option('--tls <mode>', 'TLS mode (default: implicit on 465, else starttls)').choices([
+        'none',
+        'starttls',
+        'implicit',
+      ]),
+    )
+    .option('--user <username>', 'sign-in name, if one is entered')
+    .option('--from <address>', 'from-address the device uses')
+    .option('--to <address>', 'recipient address (repeatable)', collect)
+    .addOption(
+      new Option('--connector <kind>', "what the tenant's inbound connector matches on, if known").choices([
+        'none',
+        'ip',
+        'certificate',
+        'unknown',
+      ]),
+    )
+  if (withPasswordSet) cmd.option('--password-set', 'a password is entered on the device')
+  return cmd
+}
+
+/** Builds the command tree; `done` receives each action's exit code. */
+export function buildProgram(done: (code: number) => void): Command {
+  const program = new Command('smtp-doctor')
+  program
+    .description(
+      'Why can this printer, scanner or app not send mail through Microsoft 365 — and what to change.',
+    )
+    .version(VERSION, '-V, --version')
+    .option('--json', 'print the JSON result (the same as the REST API returns)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the answer (default: from LC_ALL / LC_MESSAGES / LANG)')
+        .choices(['cs', 'en'])
+        .default(langFromEnv()),
+    )
+    .exitOverride()
+    .showHelpAfterError('Run smtp-doctor --help for usage.')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 no problem found, 1 a problem found (an error or warning), 2 usage or input error.
+
+Environment:
+  SMTP_DOCTOR_PASSWORD   password for probe (else a hidden prompt on a terminal; never a flag)
+  SMTP_DOCTOR_TOKEN      OAuth 2.0 access token for probe (XOAUTH2)
+  SMTP_DOCTOR_DOCS_URL   base URL of the article links (default https://smtp-doctor.example/)
+  NO_COLOR               plain output on a terminal`,
+    )
+
+  const run =
+    <A extends unknown[]>(load: (cmd: Command, ...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      // commander passes (...arguments, options, command)
+      const cmd = args[args.length - 1] as Command
+      try {
+        done(await load(cmd, ...args))
+      } catch (err) {
+        const cli = toCliError(err)
+        if (!cli) throw err
+        process.stderr.write(`smtp-doctor ${cmd.name()}: ${cli.message}\n${usageLine(cmd)}\n`)
+        done(EXIT.usage)
+      }
+    }
+
+  program
+    .command('explain')
+    .description('explain an error text: a reply, a transcript, a whole log or NDR (a file, or - for stdin)')
+    .argument('<text|file|-...>', 'the text itself, a file to read, or - to read stdin')
+    .action(
+      run(async (cmd, words: string[]) =>
+        (await import('./commands/explain.js')).explainCommand(contextOf(cmd), words),
+      ),
+    )
+
+  program
+    .command('diagnose')
+    .description('diagnose a facts JSON file (settings, tenant, observed, probe), or - for stdin')
+    .argument('<facts.json>', 'the facts file')
+    .action(
+      run(async (cmd, file: string) =>
+        (await import('./commands/diagnose.js')).diagnoseCommand(contextOf(cmd), file),
+      ),
+    )
+
+  addSettingsFlags(
+    program
+      .command('classify')
+      .description('tell which sending option device settings are for, and what is off'),
+    true,
+  ).action(
+    run(async (cmd, flags: SettingsFlags) =>
+      (await import('./commands/classify.js')).classifyCommand(contextOf(cmd), flags),
+    ),
+  )
+
+  program
+    .command('advise')
+    .description('recommend a sending option for a device (asks on a terminal when no flags are given)')
+    .option('--external-recipients', 'mail must reach recipients outside the organisation')
+    .option('--no-external-recipients', 'internal recipients only')
+    .option('--can-authenticate', 'the device has username and password fields')
+    .option('--no-can-authenticate', 'the device cannot sign in')
+    .option('--oauth', 'the device can sign in with OAuth 2.0 (XOAUTH2)')
+    .option('--no-oauth', 'no OAuth 2.0')
+    .addOption(
+      new Option('--max-tls <version>', 'highest TLS version the device speaks').choices([
+        '1.0',
+        '1.1',
+        '1.2',
+        '1.3',
+        'none',
+      ]),
+    )
+    .option('--static-ip', 'the site has a static public IP address')
+    .option('--no-static-ip', 'no static public IP')
+    .option('--many-senders', 'the device sends as several from-addresses')
+    .option('--no-many-senders', 'one from-address')
+    .option('--third-party-hosted', 'the app is hosted by a third party')
+    .option('--no-third-party-hosted', 'hosted on site')
+    .option('--port25-open', 'outbound port 25 is open')
+    .option('--no-port25-open', 'outbound port 25 is blocked')
+    .option('--daily-volume <n>', 'messages per day, roughly')
+    .option('--host-field-max-length <n>', 'longest server name the device field accepts')
+    .option('--domain <domain>', "the organisation's domain (fills in the MX endpoint)")
+    .action(
+      run(async (cmd, flags: Record<string, unknown>) =>
+        (await import('./commands/advise.js')).adviseCommand(contextOf(cmd), flags),
+      ),
+    )
+
+  addSettingsFlags(
+    program
+      .command('probe')
+      .description(
+        'connect to the server as the device would (DNS, TCP, TLS, AUTH, MAIL, RCPT) and diagnose the result;\n' +
+          'the password comes from SMTP_DOCTOR_PASSWORD or a hidden prompt, never a flag',
+      ),
+    false,
+  )
+    .option('--timeout <ms>', 'overall time limit in milliseconds', '20000')
+    .action(
+      run(async (cmd, flags: SettingsFlags & { timeout: string }) =>
+        (await import('./commands/probe.js')).probeCommand(contextOf(cmd), flags),
+      ),
+    )
+
+  program
+    .command('sim')
+    .description('run the Microsoft 365 simulator on loopback until Ctrl+C')
+    .argument('[scenario]', 'scenario file (YAML or JSON); the built-in default when left out')
+    .action(
+      run(async (cmd, scenario: string | undefined) =>
+        (await import('./commands/sim.js')).simCommand(contextOf(cmd), scenario),
+      ),
+    )
+
+  const rulesCmd = program.command('rules').description('list the rules, or show one by id or error code')
+  rulesCmd
+    .command('list', { isDefault: true })
+    .description('list the rules (as GET /v1/rules)')
+    .addOption(
+      new Option('--option <option>', 'only rules about this option').choices([
+        'smtp-auth',
+        'direct-send',
+        'relay',
+      ]),
+    )
+    .option('--code <code>', 'only rules answering this enhanced status code (e.g. 5.7.60)')
+    .action(
+      run(async (cmd, filter: { option?: string; code?: string }) =>
+        (await import('./commands/rules.js')).rulesListCommand(contextOf(cmd), filter),
+      ),
+    )
+  rulesCmd
+    .command('show')
+    .description('show a rule by id (send-as-denied) or enhanced status code (5.7.60)')
+    .argument('<id|code>', 'rule id or enhanced status code')
+    .action(
+      run(async (cmd, query: string) =>
+        (await import('./commands/rules.js')).rulesShowCommand(contextOf(cmd), query),
+      ),
+    )
+
+  const seen = new Set<Command>()
+  const decorate = (cmd: Command) => {
+    if (seen.has(cmd)) return
+    seen.add(cmd)
+    // One line of usage after a parse error, instead of the whole help.
+    if (cmd !== program) cmd.showHelpAfterError(usageLine(cmd))
+    for (const sub of cmd.commands) decorate(sub)
+  }
+  decorate(program)
+  return program
+}
+
+/** Runs the CLI and resolves to the exit code. */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  let code: number = EXIT.ok
+  const program = buildProgram((c) => {
+    code = c
+  })
+  try {
+    await program.parseAsync(argv)
+    return code
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok
+      return EXIT.usage
+    }
+    const cli = toCliError(err)
+    process.stderr.write(
+      `smtp-doctor: ${cli ? cli.message : `unexpected error: ${(err as Error)?.message ?? err}`}\n`,
+    )
+    if (!cli && process.env.SMTP_DOCTOR_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`)
+    return EXIT.usage
+  }
+}
+
+/** Exits once stdout has flushed (pipes are asynchronous on some platforms). */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code))
+}
+
+// Exit explicitly: a half-closed socket or a stray timer must not keep a finished command alive.
+main().then(exit, () => exit(EXIT.usage))

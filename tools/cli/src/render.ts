@@ -1,0 +1,68 @@
+import type { Finding } from '@smtp-doctor/rules'
+import { articleUrl, type Context } from './context.js'
+import type { Style } from './style.js'
+
+/** Inline markdown for a terminal: bold, code, links; the markers go when there is colour to show them. */
+export function inline(md: string, s: Style, color: boolean): string {
+  let out = md.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (_m, t: string, u: string) => `${t} (${u})`)
+  if (color) {
+    out = out
+      .replace(/\*\*([^*]+)\*\*/g, (_m, t: string) => s.bold(t))
+      .replace(/`([^`]+)`/g, (_m, t: string) => s.cyan(t))
+  } else {
+    out = out.replace(/\*\*([^*]+)\*\*/g, '$1')
+  }
+  return out
+}
+
+function wrapIndent(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map((l) => indent + l)
+    .join('\n')
+}
+
+/** The severity badge, coloured by severity. */
+export function badge(ctx: Context, severity: string): string {
+  const label = ctx.L.severity[severity] ?? severity.toUpperCase()
+  const s = ctx.style
+  if (severity === 'error') return s.bold(s.red(`✖ ${label}`))
+  if (severity === 'warning') return s.bold(s.yellow(`▲ ${label}`))
+  return s.bold(s.blue(`ℹ ${label}`))
+}
+
+/** One finding: title, cause, numbered steps, commands, warnings and the article link. */
+export function renderFinding(ctx: Context, f: Finding, index: number): string {
+  const { style: s, L, color } = ctx
+  const md = (t: string) => inline(t, s, color)
+  const codes = f.codes.length ? ` · ${f.codes.join(', ')}` : ''
+  const lines: string[] = []
+  lines.push(
+    `${s.dim(`${index}.`)} ${badge(ctx, f.severity)}  ${s.bold(md(f.title))}  ${s.dim(`[${f.id}${codes}]`)}`,
+  )
+  lines.push(`   ${s.bold(`${L.cause}:`)} ${md(f.cause)}`)
+  if (f.steps.length) {
+    lines.push(`   ${s.bold(`${L.steps}:`)}`)
+    f.steps.forEach((step, i) => {
+      lines.push(wrapIndent(`${i + 1}. ${md(step)}`, '     '))
+    })
+  }
+  if (f.commands.length) {
+    lines.push(`   ${s.bold(`${L.commands}:`)}`)
+    for (const c of f.commands) lines.push(`     ${s.cyan(c)}`)
+  }
+  for (const w of f.warnings ?? []) lines.push(`   ${s.yellow(`${L.warnings}:`)} ${md(w)}`)
+  lines.push(`   ${s.bold(`${L.article}:`)} ${s.blue(articleUrl(ctx, f.docs))}`)
+  return lines.join('\n')
+}
+
+/** All findings, or a one-line "no problem" note. */
+export function renderFindings(ctx: Context, findings: readonly Finding[], empty?: string): string {
+  if (!findings.length) return ctx.style.green(`✔ ${empty ?? ctx.L.noProblem}`)
+  return findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
+}
+
+/** Exit status for findings: 1 when any is an error or a warning. */
+export function hasProblem(findings: readonly Pick<Finding, 'severity'>[]): boolean {
+  return findings.some((f) => f.severity === 'error' || f.severity === 'warning')
+}
