@@ -37,10 +37,8 @@ export function buildBundle(opts: { allowDanglingRelated?: boolean } = {}): {
   for (const id of folders) {
     const file = join(rulesDir, id, 'rule.yaml')
     const rel = `src/rules/${id}/rule.yaml`
-    if (!existsSync(file)) {
-      problems.push(`${rel}: missing`)
-      continue
-    }
+    // A folder without rule.yaml is a rule being started (git does not even track it yet).
+    if (!existsSync(file)) continue
     let raw: unknown
     try {
       raw = parse(readFileSync(file, 'utf8'))

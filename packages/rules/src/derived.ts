@@ -72,8 +72,8 @@ export type DerivedFacts = {
   port: number | null
   tls: TlsMode | null
   /**
-   * A username and a password are both entered (false: no username, or the password is
-   * `false`/empty). `null`: no settings given.
+   * A username and a password are both entered. false: no username, or the password is
+   * `false`/empty. `null`: no settings, or a username with the password not stated.
    */
   hasCredentials: boolean | null
   /** The from-address differs from the sign-in name (case-insensitive). */
@@ -278,14 +278,12 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     authAttempted = true
   else if (authAttempted === null && settings && !hasUsername(settings.username)) authAttempted = false
 
-  const ranked: SeenReply[] = seen
-    .slice(-MAX_RANKED_REPLIES)
-    .map((r) => ({
-      code: r.code,
-      ...(r.enhanced ? { enhanced: r.enhanced } : {}),
-      text: r.text,
-      phrases: phrasesIn(r.text),
-    }))
+  const ranked: SeenReply[] = seen.slice(-MAX_RANKED_REPLIES).map((r) => ({
+    code: r.code,
+    ...(r.enhanced ? { enhanced: r.enhanced } : {}),
+    text: r.text,
+    phrases: phrasesIn(r.text),
+  }))
   const finalSeen: SeenReply | null = final
     ? {
         code: final.code,
@@ -300,7 +298,8 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
   let hasCredentials: boolean | null = null
   if (settings) {
     const pw = settings.password
-    hasCredentials = hasUsername(settings.username) && pw !== false && pw !== ''
+    if (!hasUsername(settings.username) || pw === false || pw === '') hasCredentials = false
+    else if (pw === true || typeof pw === 'string') hasCredentials = true
   }
   let fromDiffersFromUser: boolean | null = null
   if (settings?.from && hasUsername(settings.username))
