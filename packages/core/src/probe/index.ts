@@ -2,6 +2,8 @@
  * @smtp-doctor/core/probe — Node-only probes (net, tls, dns). They measure an endpoint and
  * yield facts for `diagnose`; they never decide a fix.
  */
+
+export * from './dns/index.js'
 export { ProbeFailure } from './errors.js'
 export {
   type ProbeHooks,
