@@ -110,13 +110,16 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     logger: loggerOptions(options.logger),
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'reqId',
     trustProxy: options.trustProxy ?? false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // Router-level failures (bad URL encoding, over-long params) go through the same problem mapping.
+    frameworkErrors: (err, request, reply) => errorHandler(err, request, reply),
   })
+  // Only JSON bodies: anything else is 415, not a string handed to the schema.
+  app.removeContentTypeParser(['text/plain'])
 
   // zod validation that keeps each issue's full path (the stock one flattens it into a string).
   app.setValidatorCompiler(({ schema }) => (data) => {

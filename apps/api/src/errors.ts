@@ -41,6 +41,7 @@ export const PROBLEMS = {
     405,
   ),
   SD_API_NOT_ACCEPTABLE: define('SD_API_NOT_ACCEPTABLE', 'not-acceptable', 'Not acceptable', 406),
+  SD_API_URI_TOO_LONG: define('SD_API_URI_TOO_LONG', 'uri-too-long', 'A path segment is too long', 414),
   SD_API_BODY_TOO_LARGE: define(
     'SD_API_BODY_TOO_LARGE',
     'body-too-large',

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError, type ProblemCode, type ProblemIssue, problem } from './errors.js'
+import { scrub, secretForms } from './scrub.js'
 
 /** The error a route's validator returns: zod issues with their full paths. */
 export class RequestValidationError extends Error {
@@ -10,17 +11,24 @@ export class RequestValidationError extends Error {
   }
 }
 
-type ZodLikeIssue = { path: readonly PropertyKey[]; message: string }
+type ZodLikeIssue = { path: readonly PropertyKey[] | string; message: string }
+
+function pathOf(path: ZodLikeIssue['path']): (string | number)[] {
+  // The engine's ValidationError gives dotted strings ('facts.settings.port'); zod gives arrays.
+  const parts = typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path
+  return parts.map((p) =>
+    typeof p === 'number' ? p : typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : String(p),
+  )
+}
 
 /** zod issues → `{ path, message }`; never the input value. */
 export function toProblemIssues(
   issues: readonly ZodLikeIssue[],
   prefix: (string | number)[] = [],
 ): ProblemIssue[] {
-  return issues.slice(0, 100).map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))],
-    message: i.message,
-  }))
+  return issues
+    .slice(0, 100)
+    .map((i) => ({ path: [...prefix, ...pathOf(i.path)], message: String(i.message) }))
 }
 
 function isZodLikeError(err: unknown): err is { issues: ZodLikeIssue[] } {
@@ -29,7 +37,11 @@ function isZodLikeError(err: unknown): err is { issues: ZodLikeIssue[] } {
   return (
     Array.isArray(issues) &&
     issues.every(
-      (i) => typeof i === 'object' && i !== null && Array.isArray(i.path) && typeof i.message === 'string',
+      (i) =>
+        typeof i === 'object' &&
+        i !== null &&
+        (Array.isArray(i.path) || typeof i.path === 'string') &&
+        typeof i.message === 'string',
     )
   )
 }
@@ -41,6 +53,7 @@ const BY_STATUS: Record<number, ProblemCode> = {
   405: 'SD_API_METHOD_NOT_ALLOWED',
   406: 'SD_API_NOT_ACCEPTABLE',
   413: 'SD_API_BODY_TOO_LARGE',
+  414: 'SD_API_URI_TOO_LONG',
   415: 'SD_API_UNSUPPORTED_MEDIA_TYPE',
   429: 'SD_API_RATE_LIMITED',
   503: 'SD_API_OVERLOADED',
@@ -121,14 +134,39 @@ export function sendProblem(
 ): FastifyReply {
   const body = problem(code, detail, instanceOf(request), String(request.id), errors)
   // Pre-serialised: a route's response schema must not apply to problems.
-  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body))
+  return reply
+    .code(body.status)
+    .header('x-request-id', body.requestId)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify(body))
+}
+
+const SECRET_KEY = /password|token|secret/i
+
+function secretsIn(value: unknown, out: string[], depth = 0): string[] {
+  if (depth > 8 || value === null || typeof value !== 'object' || out.length > 20) return out
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' && SECRET_KEY.test(k)) out.push(v)
+    else secretsIn(v, out, depth + 1)
+  }
+  return out
+}
+
+/**
+ * The error as it may be logged: message and stack with any secret from the request body
+ * replaced (an error deep in a library can quote what it was given).
+ */
+function loggableError(err: Error, body: unknown): Record<string, unknown> {
+  const forms = secretForms(secretsIn(body, []))
+  const plain = { type: err.name, message: err.message, stack: err.stack, code: (err as FastifyError).code }
+  return scrub(plain, forms)
 }
 
 /** Fastify error handler: every error becomes a registered problem; 5xx are logged with the error. */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const mapped = mapError(err)
   if (mapped.code === 'SD_API_INTERNAL') {
-    request.log.error({ err }, 'request failed')
+    request.log.error({ err: loggableError(err, request.body) }, 'request failed')
   } else {
     request.log.info({ problem: mapped.code }, mapped.detail)
   }
