@@ -1,5 +1,6 @@
 // @ts-check
 import starlight from '@astrojs/starlight'
+import { rules } from '@smtp-doctor/rules'
 import { defineConfig } from 'astro/config'
 
 /** Sidebar links to the generated index pages; Starlight puts the locale in front of each `link`. */
@@ -23,6 +24,26 @@ const options = [
   { link: '/options/relay/', label: 'SMTP relay', translations: { cs: 'Přenos SMTP (relay)' } },
 ]
 
+/** One sidebar group of rule articles per option; `slug` items take each locale's title. */
+const groups = [
+  ['smtp-auth', 'SMTP AUTH', 'SMTP AUTH'],
+  ['direct-send', 'Direct send', 'Přímé odesílání'],
+  ['relay', 'SMTP relay', 'Přenos SMTP (relay)'],
+  ['any', 'Any option', 'Kterákoli možnost'],
+]
+const problems = groups
+  .map(([option, en, cs]) => ({
+    label: en,
+    translations: { cs },
+    collapsed: true,
+    items: rules
+      .filter((r) => r.options.includes(option))
+      .map((r) => r.id)
+      .sort()
+      .map((id) => ({ slug: `rules/${id}` })),
+  }))
+  .filter((g) => g.items.length > 0)
+
 export default defineConfig({
   // The API serves dist/ at '/', so the site lives at the root.
   site: 'http://localhost',
@@ -41,12 +62,9 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', translations: { cs: 'Začněte zde' }, items: [{ slug: 'index' }, ...tools] },
         { label: 'The three options', translations: { cs: 'Tři možnosti' }, items: options },
-        {
-          label: 'Problems',
-          translations: { cs: 'Problémy' },
-          autogenerate: { directory: 'rules' },
-        },
+        { label: 'Problems', translations: { cs: 'Problémy' }, items: problems },
       ],
+      customCss: ['./src/styles/site.css'],
       pagination: false,
       lastUpdated: false,
     }),

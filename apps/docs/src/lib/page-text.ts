@@ -12,8 +12,6 @@ export const PAGE_TEXT = {
     optionRules: 'Problems with this option',
     anyRules: 'Problems with any option',
     settings: 'Settings',
-    setting: 'Setting',
-    value: 'Value',
     diagram: 'How mail flows',
     optionIntro: {
       'smtp-auth':
@@ -58,8 +56,6 @@ export const PAGE_TEXT = {
     optionRules: 'Problémy s touto možností',
     anyRules: 'Problémy s kteroukoli možností',
     settings: 'Nastavení',
-    setting: 'Nastavení',
-    value: 'Hodnota',
     diagram: 'Jak pošta putuje',
     optionIntro: {
       'smtp-auth':

@@ -1,0 +1,109 @@
+/**
+ * HTML for `advise` answers — the settings card and the ranked options — shared by the pages
+ * built at build time and the in-browser form, so both show the same thing.
+ */
+import type { AdvisedOption, Lang, SettingsCard } from './engine.js'
+import { escapeHtml } from './inline-md.js'
+
+const L = {
+  en: {
+    host: 'Server (SMTP host)',
+    port: 'Port',
+    tls: 'Encryption',
+    authentication: 'Sign-in',
+    username: 'Username',
+    password: 'Password',
+    from: 'From address',
+    empty: 'leave empty',
+    setting: 'Setting',
+    value: 'Value',
+    tlsModes: {
+      none: 'None',
+      starttls: 'STARTTLS (TLS 1.2 or later)',
+      implicit: 'TLS from the start (implicit)',
+    },
+    auth: { password: 'Username and password', oauth: 'OAuth 2.0 (XOAUTH2)', none: 'None' },
+    recommended: 'Recommended',
+    suitable: 'Possible',
+    unsuitable: 'Does not fit',
+    for: 'Why',
+    against: 'Against',
+    settingsFor: 'Settings',
+    more: 'More about this option',
+  },
+  cs: {
+    host: 'Server (hostitel SMTP)',
+    port: 'Port',
+    tls: 'Šifrování',
+    authentication: 'Přihlášení',
+    username: 'Uživatelské jméno',
+    password: 'Heslo',
+    from: 'Adresa odesílatele',
+    empty: 'nechte prázdné',
+    setting: 'Nastavení',
+    value: 'Hodnota',
+    tlsModes: {
+      none: 'Žádné',
+      starttls: 'STARTTLS (TLS 1.2 nebo novější)',
+      implicit: 'TLS od začátku (implicitní)',
+    },
+    auth: { password: 'Uživatelské jméno a heslo', oauth: 'OAuth 2.0 (XOAUTH2)', none: 'Žádné' },
+    recommended: 'Doporučeno',
+    suitable: 'Možné',
+    unsuitable: 'Nehodí se',
+    for: 'Proč',
+    against: 'Proti',
+    settingsFor: 'Nastavení',
+    more: 'Více o této možnosti',
+  },
+} as const
+
+/** The settings card as a two-column table, followed by its notes. */
+export function settingsCardHtml(card: SettingsCard, lang: Lang, caption?: string): string {
+  const l = L[lang]
+  const em = `<em>${escapeHtml(l.empty)}</em>`
+  const rows: [string, string][] = [
+    [l.host, `<code>${escapeHtml(card.host)}</code>`],
+    [l.port, `<code>${card.port}</code>`],
+    [l.tls, escapeHtml(l.tlsModes[card.tls] ?? card.tls)],
+    [l.authentication, escapeHtml(l.auth[card.authentication] ?? card.authentication)],
+    [l.username, card.username === null ? em : escapeHtml(card.username)],
+    [l.password, card.password === null ? em : escapeHtml(card.password)],
+    [l.from, escapeHtml(card.from)],
+  ]
+  return [
+    '<table class="settings-card">',
+    caption ? `<caption>${escapeHtml(caption)}</caption>` : '',
+    `<thead><tr><th scope="col">${l.setting}</th><th scope="col">${l.value}</th></tr></thead><tbody>`,
+    ...rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${v}</td></tr>`),
+    '</tbody></table>',
+    card.notes.length > 0
+      ? `<ul class="settings-notes">${card.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
+      : '',
+  ].join('')
+}
+
+/** The ranked options: the best one with its settings card, the others with their reasons. */
+export function adviceHtml(options: readonly AdvisedOption[], lang: Lang): string {
+  const l = L[lang]
+  return [
+    '<ol class="advice">',
+    ...options.map((o, i) => {
+      const badge = !o.suitable ? l.unsuitable : i === 0 ? l.recommended : l.suitable
+      const reasons = o.reasons
+        .map(
+          (r) =>
+            `<li class="reason-${r.ok ? 'ok' : 'bad'}"><span class="sr-only">${r.ok ? l.for : l.against}: </span><span aria-hidden="true">${r.ok ? '✓' : '✗'}</span> ${escapeHtml(r.text)}</li>`,
+        )
+        .join('')
+      return [
+        `<li class="advice-option${o.suitable ? '' : ' advice-unsuitable'}" data-option="${escapeHtml(o.option)}">`,
+        `<p class="advice-title"><span class="advice-badge">${escapeHtml(badge)}</span> <strong>${escapeHtml(o.title)}</strong> — <a href="/${lang}/options/${escapeHtml(o.base)}/">${escapeHtml(l.more)}</a></p>`,
+        reasons ? `<ul class="advice-reasons">${reasons}</ul>` : '',
+        i === 0 && o.suitable ? settingsCardHtml(o.settings, lang, `${l.settingsFor}: ${o.title}`) : '',
+        '</li>',
+      ].join('')
+    }),
+    '</ol>',
+  ].join('')
+}
