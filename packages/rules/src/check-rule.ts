@@ -99,7 +99,7 @@ export function checkRule(rule: RuleFile): string[] {
       }
       if (segs.length > 1 && !(segs.length === 2 && segs[1] === 'length'))
         problems.push(`${where}: derived.${key} has no sub-path`)
-      if (!VALUE_CHECKED.has(base) || leaf.value === null) continue
+      if (!VALUE_CHECKED.has(base) || leaf.value === null || segs.length > 1) continue
       const allowed = DERIVED_VALUES[key as keyof DerivedFacts]
       const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value]
       for (const v of values) {
