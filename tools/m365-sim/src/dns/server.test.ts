@@ -1,3 +1,4 @@
+import dgram from 'node:dgram'
 import { Resolver } from 'node:dns/promises'
 import net from 'node:net'
 import { Packet } from 'dns2'
@@ -92,6 +93,29 @@ describe('startDnsServer', () => {
   it('answers after the configured delay', async () => {
     expect(await resolver(custom, 2000).resolve4('slow.example')).toEqual(['192.0.2.9'])
     expect(await code(resolver(custom).resolve4('tree.example'))).toBe('ENODATA')
+  })
+
+  it('shrugs off garbage on UDP and TCP and keeps answering', async () => {
+    const udp = dgram.createSocket('udp4')
+    await new Promise<void>((resolve) =>
+      udp.send(Buffer.from('\xff\x00garbage'), server.port, '127.0.0.1', () => resolve()),
+    )
+    udp.close()
+    const socket = net.connect(server.port, '127.0.0.1')
+    socket.on('error', () => {})
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+    socket.write(Buffer.from([0, 4, 0xc0, 0xc0, 0xc0, 0xc0]))
+    await closed
+    expect(await resolver(server).resolveMx(SIM_DNS.tenantDomain)).toHaveLength(1)
+  })
+
+  it('serves the default zone when given none', async () => {
+    const plain = await startDnsServer()
+    try {
+      expect(await resolver(plain).resolve4(SIM_DNS.tenantMx)).toEqual(['127.0.0.1'])
+    } finally {
+      await plain.stop()
+    }
   })
 
   it('rejects a bad zone with the path of the problem', async () => {

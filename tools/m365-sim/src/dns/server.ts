@@ -1,5 +1,6 @@
 import type { AddressInfo, Socket } from 'node:net'
 import { Packet, TCPServer, UDPServer } from 'dns2'
+import { defaultDnsZone } from './default-zone.js'
 import { type DnsFault, type DnsNameEntry, DnsZone, type DnsZoneInput } from './zone.js'
 
 /** One query the server received. */
@@ -72,8 +73,11 @@ function lookup(zone: DnsZone, names: Map<string, DnsNameEntry>, qname: string, 
  * Starts a real DNS server on 127.0.0.1 (UDP and TCP on one ephemeral port) that answers
  * from `zone` authoritatively. Faults in the zone make names answer SERVFAIL or NXDOMAIN
  * or never answer. The zone is validated first; a bad zone rejects with the zod issues.
+ * Without a zone it serves `defaultDnsZone`.
  */
-export async function startDnsServer(zoneInput: DnsZoneInput | DnsZone): Promise<DnsServerHandle> {
+export async function startDnsServer(
+  zoneInput: DnsZoneInput | DnsZone = defaultDnsZone,
+): Promise<DnsServerHandle> {
   const zone = DnsZone.parse(zoneInput)
   const names = new Map<string, DnsNameEntry>()
   for (const [name, entry] of Object.entries(zone.names)) names.set(norm(name), entry)
