@@ -184,12 +184,31 @@ export const KNOWN_PHRASES = [
       'server nepodporuje ověřování',
     ],
   },
-  { id: 'spf-failure', patterns: ['spf validation', 'sender policy framework', 'failed spf', 'spf fail'] },
+  {
+    id: 'spf-failure',
+    patterns: [
+      'spf validation',
+      'sender policy framework',
+      'failed spf',
+      'spf fail',
+      'spf=fail',
+      'spf=softfail',
+    ],
+  },
+  /** SPF record that cannot be evaluated (RFC 7208 permerror), usually too many DNS lookups. */
+  { id: 'spf-permerror', patterns: ['spf=permerror', 'spf permerror', 'too many dns lookups'] },
   {
     id: 'blocklisted',
     patterns: ['spamhaus', 'blocked using', 'block list', 'blocklist', 'blacklist', 'client host blocked'],
   },
   { id: 'attr35', patterns: ['attr35'] },
+  /** Retired Microsoft 365 / EOP host names that devices may still point at. */
+  {
+    id: 'legacy-host',
+    patterns: ['mail.messaging.microsoft.com', 'mail.global.frontbridge.com', 'mail.eo.outlook.com'],
+  },
+  /** The tenant MX endpoint (direct send / relay) named in a log ("could not connect to …"). */
+  { id: 'mx-endpoint-host', patterns: ['.mail.protection.outlook.com', '.mx.microsoft'] },
   { id: 'service-ready', patterns: ['microsoft esmtp mail service ready'] },
   /** The SMTP AUTH client submission endpoints named in a log ("could not connect to smtp.office365.com"). */
   { id: 'smtp-auth-host', patterns: ['smtp.office365.com', 'smtp-legacy.office365.com'] },
