@@ -115,7 +115,12 @@ describe('probeSpf against the simulator DNS server', () => {
 
   it('asks each name once for the verdict and the audit together', async () => {
     sim.server().clearQueries()
-    await spf(SIM_DNS.tooManyLookupsDomain, SIM_DNS.cleanIp)
+    // A long per-try timeout: a busy machine must not turn a slow reply into a retransmission.
+    await probeSpf({
+      domain: SIM_DNS.tooManyLookupsDomain,
+      ip: SIM_DNS.cleanIp,
+      resolver: { ...sim.resolver(), timeoutMs: 10_000 },
+    })
     const asked = sim
       .server()
       .queries()
