@@ -65,6 +65,9 @@ export default defineConfig({
         { label: 'Problems', translations: { cs: 'Problémy' }, items: problems },
       ],
       customCss: ['./src/styles/site.css'],
+      // Long PowerShell lines wrap instead of scrolling: readable on a phone at the printer, and
+      // no scrollable region that keyboard users cannot reach. The copy button copies the original.
+      expressiveCode: { defaultProps: { wrap: true } },
       pagination: false,
       lastUpdated: false,
     }),

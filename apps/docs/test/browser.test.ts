@@ -144,6 +144,32 @@ describe('paste your error', () => {
   }
 })
 
+describe('which option should I use?', () => {
+  it('the form asks advise in the browser: a device without sign-in fields mailing outside gets relay first', async () => {
+    const page = await open('/en/choose/')
+    await page.locator('#choose-form[data-ready="true"]').waitFor()
+    await page.selectOption('#q-canAuthenticate', 'no')
+    await page.selectOption('#q-externalRecipients', 'yes')
+    await page.fill('#q-domain', 'fabrikam.com')
+    await page.click('#choose-form button[type="submit"]')
+    const first = page.locator('#choose-results .advice-option').first()
+    await first.waitFor({ state: 'visible' })
+    expect(await first.getAttribute('data-option')).toBe('relay')
+    expect(await first.textContent()).toContain('fabrikam-com.mail.protection.outlook.com')
+    expect(jsErrors(page)).toEqual([])
+    await shot(page, 'choose-en')
+    await page.close()
+  })
+
+  it('an option page shows its diagram and settings table', async () => {
+    const page = await open('/cs/options/relay/')
+    expect(await page.locator('svg[role="img"] title').count()).toBe(1)
+    expect(await page.locator('table.settings-card').count()).toBeGreaterThan(0)
+    await shot(page, 'option-relay-cs')
+    await page.close()
+  })
+})
+
 describe('accessibility (axe-core)', () => {
   const targets = [
     '/en/',
@@ -151,7 +177,10 @@ describe('accessibility (axe-core)', () => {
     helpUrl(RULE, 'en'),
     helpUrl(RULE, 'cs'),
     '/en/paste/',
+    '/cs/paste/',
     '/cs/options/relay/',
+    '/en/choose/',
+    '/cs/codes/',
   ]
   for (const path of targets) {
     it(`${path} has no serious or critical violations`, async () => {
