@@ -50,14 +50,17 @@ export function dnsDeadlineMs(options: DnsProbeOptions): number {
 }
 
 /**
- * A `node:dns` Resolver set up from the options. Each try waits a third of the deadline,
- * so that two tries with c-ares' doubling back-off end near the deadline itself.
+ * A `node:dns` Resolver set up from the options. Each try waits a third of the deadline, so
+ * that a lost UDP packet is retried in time; c-ares backs off between tries, so it gives up
+ * after the probe's own deadline, which therefore decides when a call ends.
  */
 export function createDnsResolver(options: DnsResolverOptions = {}, deadlineMs?: number): Resolver {
   const o = DnsResolverOptions.parse(options)
   const total = deadlineMs ?? o.timeoutMs ?? DEFAULT_DNS_TIMEOUT_MS
   const tries = o.tries ?? 2
-  const resolver = new Resolver({ timeout: Math.max(20, Math.ceil(total / 3)), tries })
+  // With one try there is no back-off to leave room for: the try gets the whole deadline.
+  const perTry = tries === 1 ? total : Math.ceil(total / 3)
+  const resolver = new Resolver({ timeout: Math.max(20, perTry), tries })
   if (o.servers) resolver.setServers(o.servers)
   return resolver
 }
