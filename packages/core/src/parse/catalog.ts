@@ -72,6 +72,9 @@ export const KNOWN_CODES = [
   '5.7.4', // 504 5.7.4 Unrecognized authentication type
   '5.7.23', // SPF validation failure
   '5.7.1', // 550 5.7.1 Service unavailable; client host blocked using a block list
+  '4.3.2', // 432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded (3 SMTP AUTH connections per mailbox)
+  '5.1.90', // daily limit for message recipients reached (recipient rate limit)
+  '5.2.252', // SendAsDenied; … not allowed to send as …
 ] as const
 export type KnownCode = (typeof KNOWN_CODES)[number]
 
@@ -172,6 +175,14 @@ export const KNOWN_PHRASES = [
   { id: 'server-busy', patterns: ['server busy'] },
   /** A firewall's SMTP inspection (e.g. Cisco ESMTP fixup) masks STARTTLS in the EHLO list. */
   { id: 'starttls-masked', patterns: ['250-xxxxxxxa', '250 xxxxxxxa'] },
+  {
+    id: 'sender-thread-limit',
+    patterns: ['sender thread limit exceeded', 'concurrent connection limit exceeded'],
+  },
+  {
+    id: 'recipient-rate-limit',
+    patterns: ['submissionquotaexceeded', 'daily limit for message recipients', 'recipient rate limit'],
+  },
   { id: 'starttls-first', patterns: ['must issue a starttls command first'] },
   { id: 'starttls-required', patterns: ['starttls is required'] },
   { id: 'unrecognized-auth-type', patterns: ['unrecognized authentication type'] },
