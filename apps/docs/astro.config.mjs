@@ -25,14 +25,15 @@ const options = [
 ]
 
 /** One sidebar group of rule articles per option; `slug` items take each locale's title. */
+/** @type {{ option: 'smtp-auth' | 'direct-send' | 'relay' | 'any', en: string, cs: string }[]} */
 const groups = [
-  ['smtp-auth', 'SMTP AUTH', 'SMTP AUTH'],
-  ['direct-send', 'Direct send', 'Přímé odesílání'],
-  ['relay', 'SMTP relay', 'Přenos SMTP (relay)'],
-  ['any', 'Any option', 'Kterákoli možnost'],
+  { option: 'smtp-auth', en: 'SMTP AUTH', cs: 'SMTP AUTH' },
+  { option: 'direct-send', en: 'Direct send', cs: 'Přímé odesílání' },
+  { option: 'relay', en: 'SMTP relay', cs: 'Přenos SMTP (relay)' },
+  { option: 'any', en: 'Any option', cs: 'Kterákoli možnost' },
 ]
 const problems = groups
-  .map(([option, en, cs]) => ({
+  .map(({ option, en, cs }) => ({
     label: en,
     translations: { cs },
     collapsed: true,

@@ -30,6 +30,7 @@ const L = {
     against: 'Against',
     settingsFor: 'Settings',
     more: 'More about this option',
+    others: (n: number) => `The other ${n} options, and why they rank lower`,
   },
   cs: {
     host: 'Server (hostitel SMTP)',
@@ -55,6 +56,7 @@ const L = {
     against: 'Proti',
     settingsFor: 'Nastavení',
     more: 'Více o této možnosti',
+    others: (n: number) => `Další možnosti (${n}) a proč vycházejí hůře`,
   },
 } as const
 
@@ -83,27 +85,33 @@ export function settingsCardHtml(card: SettingsCard, lang: Lang, caption?: strin
   ].join('')
 }
 
-/** The ranked options: the best one with its settings card, the others with their reasons. */
-export function adviceHtml(options: readonly AdvisedOption[], lang: Lang): string {
+/** One ranked option: badge, title, link to its option page, reasons; the best one also gets its card. */
+function optionHtml(o: AdvisedOption, best: boolean, lang: Lang): string {
   const l = L[lang]
+  const badge = !o.suitable ? l.unsuitable : best ? l.recommended : l.suitable
+  const reasons = o.reasons
+    .map(
+      (r) =>
+        `<li class="reason-${r.ok ? 'ok' : 'bad'}"><span class="sr-only">${r.ok ? l.for : l.against}: </span><span aria-hidden="true">${r.ok ? '✓' : '✗'}</span> ${escapeHtml(r.text)}</li>`,
+    )
+    .join('')
   return [
-    '<ol class="advice">',
-    ...options.map((o, i) => {
-      const badge = !o.suitable ? l.unsuitable : i === 0 ? l.recommended : l.suitable
-      const reasons = o.reasons
-        .map(
-          (r) =>
-            `<li class="reason-${r.ok ? 'ok' : 'bad'}"><span class="sr-only">${r.ok ? l.for : l.against}: </span><span aria-hidden="true">${r.ok ? '✓' : '✗'}</span> ${escapeHtml(r.text)}</li>`,
-        )
-        .join('')
-      return [
-        `<li class="advice-option${o.suitable ? '' : ' advice-unsuitable'}" data-option="${escapeHtml(o.option)}">`,
-        `<p class="advice-title"><span class="advice-badge">${escapeHtml(badge)}</span> <strong>${escapeHtml(o.title)}</strong> — <a href="/${lang}/options/${escapeHtml(o.base)}/">${escapeHtml(l.more)}</a></p>`,
-        reasons ? `<ul class="advice-reasons">${reasons}</ul>` : '',
-        i === 0 && o.suitable ? settingsCardHtml(o.settings, lang, `${l.settingsFor}: ${o.title}`) : '',
-        '</li>',
-      ].join('')
-    }),
-    '</ol>',
+    `<li class="advice-option${o.suitable ? '' : ' advice-unsuitable'}" data-option="${escapeHtml(o.option)}">`,
+    `<p class="advice-title"><span class="advice-badge">${escapeHtml(badge)}</span> <strong>${escapeHtml(o.title)}</strong> — <a href="/${lang}/options/${escapeHtml(o.base)}/">${escapeHtml(l.more)}</a></p>`,
+    reasons ? `<ul class="advice-reasons">${reasons}</ul>` : '',
+    best && o.suitable ? settingsCardHtml(o.settings, lang, `${l.settingsFor}: ${o.title}`) : '',
+    '</li>',
+  ].join('')
+}
+
+/** The ranked options: the best one in full with its settings card, the others folded away. */
+export function adviceHtml(options: readonly AdvisedOption[], lang: Lang): string {
+  const [best, ...rest] = options
+  if (!best) return ''
+  return [
+    `<ol class="advice">${optionHtml(best, true, lang)}</ol>`,
+    rest.length > 0
+      ? `<details class="advice-others"><summary>${escapeHtml(L[lang].others(rest.length))}</summary><ol class="advice" start="2">${rest.map((o) => optionHtml(o, false, lang)).join('')}</ol></details>`
+      : '',
   ].join('')
 }

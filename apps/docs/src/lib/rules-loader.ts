@@ -3,7 +3,7 @@
  * (src/content/docs, via Starlight's own loader) plus one generated article per rule per
  * locale, at exactly `helpUrl(id, lang)`.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark'
+import { createMarkdownProcessor, type MarkdownProcessorRenderOptions } from '@astrojs/markdown-remark'
 import { docsLoader } from '@astrojs/starlight/loaders'
 import type { Loader } from 'astro/loaders'
 import { helpUrl, rules } from './engine.js'
@@ -42,7 +42,9 @@ export function rulesDocsLoader(): Loader {
           })
           const digest = context.generateDigest({ body, data })
           const fileURL = new URL(`content/docs/${id}.md`, context.config.srcDir)
-          const { code, metadata } = await processor.render(body, { fileURL })
+          // `fileURL` is what Astro itself passes for a .md file; the published type omits it.
+          const opts = { fileURL } as MarkdownProcessorRenderOptions
+          const { code, metadata } = await processor.render(body, opts)
           context.store.set({ id, data, body, digest, rendered: { html: code, metadata } })
         }
       }
