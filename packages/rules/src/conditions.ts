@@ -67,11 +67,6 @@ type Scalar = string | number | boolean | null
 const isScalar = (v: unknown): v is Scalar =>
   v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
 
-/** The string key a trigger and a run's fact value meet on; types kept apart (`5` ≠ `'5'`). */
-export function triggerKey(fact: string, path: string, kind: '=' | '∋', value: Scalar): string {
-  return `${fact}${path === '$' ? '' : path.slice(1)}${kind}${value === null ? 'null' : typeof value}:${String(value)}`
-}
-
 /** Paths whose values are rare, so rules triggered by them are evaluated rarely. */
 const SELECTIVE = new Set([
   'derived.codes',

@@ -141,8 +141,8 @@ export const DERIVED_VALUES: {
   mxNotMicrosoft365: [true, false],
 }
 
-/** A reply the session saw, newest last, with the phrases in its text (for relevance). */
-export type SeenReply = SmtpReply & { phrases: PhraseId[] }
+/** A reply the session saw (for relevance; replies are kept newest last). */
+export type SeenReply = SmtpReply
 
 /** What one analysis yields: the derived fact, plus the replies in order and the one that ended the session. */
 export type Analysis = { derived: DerivedFacts; replies: SeenReply[]; final: SeenReply | null }
@@ -171,6 +171,18 @@ export function hostKindOf(host: string): HostKind {
 }
 
 const PHRASE_PATTERNS = KNOWN_PHRASES.map((p) => [p.id as PhraseId, p.patterns as readonly string[]] as const)
+
+const replyPhrases = new WeakMap<SmtpReply, PhraseId[]>()
+
+/** Known phrase ids in one reply's text (computed when first asked, then cached with the reply). */
+export function phrasesOfReply(r: SmtpReply): PhraseId[] {
+  let p = replyPhrases.get(r)
+  if (!p) {
+    p = phrasesIn(r.text)
+    replyPhrases.set(r, p)
+  }
+  return p
+}
 
 function phrasesIn(text: string): PhraseId[] {
   if (text.length === 0) return []
@@ -278,20 +290,8 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     authAttempted = true
   else if (authAttempted === null && settings && !hasUsername(settings.username)) authAttempted = false
 
-  const ranked: SeenReply[] = seen.slice(-MAX_RANKED_REPLIES).map((r) => ({
-    code: r.code,
-    ...(r.enhanced ? { enhanced: r.enhanced } : {}),
-    text: r.text,
-    phrases: phrasesIn(r.text),
-  }))
-  const finalSeen: SeenReply | null = final
-    ? {
-        code: final.code,
-        ...(final.enhanced ? { enhanced: final.enhanced } : {}),
-        text: final.text,
-        phrases: phrasesIn(final.text),
-      }
-    : null
+  const ranked: SeenReply[] = seen.length > MAX_RANKED_REPLIES ? seen.slice(-MAX_RANKED_REPLIES) : seen
+  const finalPhrases = final ? phrasesOfReply(final) : []
 
   // ── settings ──
   const hostKind = settings ? hostKindOf(settings.host) : null
@@ -353,9 +353,9 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     basicCodes: [...basicCodes],
     phrases: [...phrases],
     failures: [...failures],
-    finalCode: finalSeen?.enhanced ?? null,
-    finalBasicCode: finalSeen?.code ?? null,
-    finalPhrases: finalSeen?.phrases ?? [],
+    finalCode: final?.enhanced ?? null,
+    finalBasicCode: final?.code ?? null,
+    finalPhrases,
     authAttempted,
     hostKind,
     option,
@@ -376,7 +376,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     spfResult: probe?.spf?.result ?? null,
     mxNotMicrosoft365: probe?.mx ? !probe.mx.isMicrosoft365 : null,
   }
-  return { derived, replies: ranked, final: finalSeen }
+  return { derived, replies: ranked, final }
 }
 
 /**

@@ -1,18 +1,12 @@
 import type { Facts, Lang, ParsedText } from '@smtp-doctor/core'
 import { bundle } from './bundle.js'
-import {
-  compileCondition,
-  extractTriggers,
-  type FactBag,
-  type Test,
-  type Trigger,
-  triggerKey,
-} from './conditions.js'
+import { compileCondition, extractTriggers, type FactBag, type Test, type Trigger } from './conditions.js'
 import {
   type Analysis,
   analyze,
   type ClassifiedOption,
   type DerivedFacts,
+  phrasesOfReply,
   type SeenReply,
 } from './derived.js'
 import { helpUrl } from './help-url.js'
@@ -91,16 +85,24 @@ const entries: Entry[] = rules.map((rule, order) => ({
   usesSettings: readsSettings(rule.when),
 }))
 
-/** Where the index looks at run time, and which rules each trigger key wakes. */
-type TriggerIndex = {
-  paths: { fact: FactName; path: string; segs: readonly string[] }[]
-  byKey: Map<string, number[]>
-  always: number[]
+type Scalar = string | number | boolean | null
+const isScalar = (v: unknown): v is Scalar =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+
+/**
+ * One place the index looks at run time, and which rules each value there wakes: `eq` when the
+ * path holds the value itself, `has` when it holds an array with it. Map keys keep types apart.
+ */
+type IndexedPath = {
+  fact: FactName
+  segs: readonly string[]
+  eq: Map<Scalar, number[]>
+  has: Map<Scalar, number[]>
 }
+type TriggerIndex = { paths: IndexedPath[]; always: number[] }
 
 function buildIndex(list: Entry[]): TriggerIndex {
-  const byKey = new Map<string, number[]>()
-  const paths = new Map<string, { fact: FactName; path: string; segs: readonly string[] }>()
+  const paths = new Map<string, IndexedPath>()
   const always: number[] = []
   list.forEach((e, i) => {
     const triggers: Trigger[] | null = extractTriggers(e.rule.when)
@@ -109,34 +111,39 @@ function buildIndex(list: Entry[]): TriggerIndex {
       return
     }
     for (const t of triggers) {
-      paths.set(`${t.fact}${t.path}`, { fact: t.fact, path: t.path, segs: pathSegments(t.path) })
-      const key = triggerKey(t.fact, t.path, t.kind, t.value)
-      const ids = byKey.get(key)
-      if (!ids) byKey.set(key, [i])
+      const key = `${t.fact}${t.path}`
+      let p = paths.get(key)
+      if (!p) {
+        p = { fact: t.fact, segs: pathSegments(t.path), eq: new Map(), has: new Map() }
+        paths.set(key, p)
+      }
+      const m = t.kind === '=' ? p.eq : p.has
+      const ids = m.get(t.value)
+      if (!ids) m.set(t.value, [i])
       else if (ids[ids.length - 1] !== i) ids.push(i)
     }
   })
-  return { paths: [...paths.values()], byKey, always }
+  return { paths: [...paths.values()], always }
 }
 
 const index = buildIndex(entries)
 
-/** Rules the run's facts can possibly satisfy (indices into `entries`, sorted). */
+/** Rules the run's facts can possibly satisfy (indices into `entries`, ascending). */
 function candidates(bag: FactBag): number[] {
   const mark = new Uint8Array(entries.length)
   for (const i of index.always) mark[i] = 1
-  const wake = (key: string) => {
-    const ids = index.byKey.get(key)
-    if (ids) for (const i of ids) mark[i] = 1
-  }
   for (const p of index.paths) {
     const v = resolvePath(bag[p.fact], p.segs)
     if (Array.isArray(v)) {
-      for (const x of v)
-        if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')
-          wake(triggerKey(p.fact, p.path, '∋', x))
-    } else if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      wake(triggerKey(p.fact, p.path, '=', v))
+      if (p.has.size === 0) continue
+      for (const x of v) {
+        if (!isScalar(x)) continue
+        const ids = p.has.get(x)
+        if (ids) for (const i of ids) mark[i] = 1
+      }
+    } else if (isScalar(v)) {
+      const ids = p.eq.get(v)
+      if (ids) for (const i of ids) mark[i] = 1
     }
   }
   const out: number[] = []
@@ -178,7 +185,7 @@ function rank(e: Entry, replies: SeenReply[], final: SeenReply | null): Ranked {
   const { codes, phrases } = e.rule
   const answers = (r: SeenReply) => {
     let s = r.enhanced !== undefined && codes.includes(r.enhanced) ? 2 : 0
-    for (const p of r.phrases) if (phrases.includes(p)) s++
+    if (phrases.length > 0) for (const p of phrasesOfReply(r)) if (phrases.includes(p)) s++
     return s
   }
   if (final) {
