@@ -108,6 +108,20 @@ export const KNOWN_PHRASES = [
       'nebyl ověřen pro odesílání anonymní pošty',
     ],
   },
+  /** What devices and libraries print when a sign-in fails, without a server reply to go by. */
+  {
+    id: 'device-auth-failed',
+    patterns: [
+      'smtp authentication failed',
+      'smtp authentication error',
+      'smtp auth failed',
+      'could not authenticate',
+      'chyba ověření smtp',
+      'chyba ověřování smtp',
+      'ověření smtp se nezdařilo',
+      'chyba ověřování serveru smtp',
+    ],
+  },
   {
     id: 'client-not-authenticated',
     patterns: ['client not authenticated to send mail', 'klient není ověřený pro odesílání pošty'],
