@@ -63,6 +63,7 @@ export const T = {
   en: {
     codes: 'Error codes',
     option: 'Applies to',
+    symptoms: 'Symptoms',
     severity: 'Severity',
     symptom: 'What you see',
     cause: 'Why it happens',
@@ -76,6 +77,7 @@ export const T = {
   cs: {
     codes: 'Chybové kódy',
     option: 'Týká se',
+    symptoms: 'Příznaky',
     severity: 'Závažnost',
     symptom: 'Co vidíte',
     cause: 'Proč se to děje',

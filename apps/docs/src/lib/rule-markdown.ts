@@ -3,7 +3,7 @@
  * article comes from the rule; only headings and labels come from `labels.ts`.
  */
 import { type DocsRule, helpUrl, type Lang } from './engine.js'
-import { optionLabel, SEVERITY_LABELS, T } from './labels.js'
+import { optionLabel, SEVERITY_LABELS, symptomLabel, T } from './labels.js'
 
 /** The anchor of an error code on the error-code index page, e.g. `code-5-7-60`. */
 export function codeAnchor(code: string): string {
@@ -57,6 +57,12 @@ export function ruleMarkdown(rule: DocsRule, lang: Lang, byId: ReadonlyMap<strin
       .map((o) => (o === 'any' ? optionLabel(o, lang) : `[${optionLabel(o, lang)}](/${lang}/options/${o}/)`))
       .join(', ')}`,
   )
+  if (rule.symptoms.length > 0)
+    facts.push(
+      `- **${t.symptoms}:** ${rule.symptoms
+        .map((s) => `[${linkText(symptomLabel(s, lang))}](/${lang}/symptoms/#${symptomAnchor(s)})`)
+        .join(', ')}`,
+    )
   facts.push(`- **${t.severity}:** ${SEVERITY_LABELS[lang][rule.severity] ?? rule.severity}`)
   out.push(facts.join('\n'))
 
