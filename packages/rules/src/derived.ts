@@ -1,4 +1,5 @@
 import {
+  createTextParser,
   FAILURE_KINDS,
   type Facts,
   type FailureKind,
@@ -241,6 +242,17 @@ function hasUsername(u: string | undefined): boolean {
   return typeof u === 'string' && u.trim().length > 0
 }
 
+/** Slice size for long texts, so the streaming parser never holds more than one slice of its own. */
+const SLICE = 64 * 1024
+
+/** Parses text of any length; long text goes through core's streaming parser in slices. */
+export function parseLarge(text: string): ParsedText {
+  if (text.length <= SLICE) return parseText(text)
+  const p = createTextParser()
+  for (let i = 0; i < text.length; i += SLICE) p.push(text.slice(i, i + SLICE))
+  return p.end()
+}
+
 /**
  * Works out the derived fact (and the replies for ranking) from validated facts. `parsed` is
  * the already-parsed `observed.errorText`, when the caller streamed it; otherwise it is parsed here.
@@ -250,7 +262,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
   const tenant = facts.tenant
   const probe = facts.probe
   const text =
-    parsed ?? (facts.observed?.errorText !== undefined ? parseText(facts.observed.errorText) : null)
+    parsed ?? (facts.observed?.errorText !== undefined ? parseLarge(facts.observed.errorText) : null)
 
   const codes = new Set<string>(text?.codes)
   const basicCodes = new Set<number>(text?.basicCodes)
