@@ -209,7 +209,8 @@ const PROBE_FAILURE: Partial<Record<ProbeErrorCode, FailureKind>> = {
 
 /** Replies that only come back when a client tried to sign in. */
 const AUTH_BASIC = new Set([334, 235, 535, 534, 538])
-const AUTH_ENHANCED = new Set(['5.7.3', '5.7.139', '5.7.30', '2.7.0'])
+/** 5.7.3 is left out: `451 5.7.3 STARTTLS is required` carries it too (535 5.7.3 is caught by 535). */
+const AUTH_ENHANCED = new Set(['5.7.139', '5.7.30'])
 
 function probeReplies(probe: NonNullable<Facts['probe']>): SmtpReply[] {
   const out: SmtpReply[] = []

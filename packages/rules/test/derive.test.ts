@@ -162,3 +162,18 @@ describe('derive', () => {
     expect(d).toMatchObject({ deviceMaxTls: 'TLSv1', deviceTlsBelow12: true, hostTooLongForField: true })
   })
 })
+
+describe('derive: sign-in attempts', () => {
+  it('535 and 5.7.139 mean the device tried; 451 5.7.3 STARTTLS does not', () => {
+    expect(derive({ observed: { errorText: '535 5.7.3 Authentication unsuccessful' } }).authAttempted).toBe(
+      true,
+    )
+    expect(
+      derive({ observed: { errorText: '451 5.7.3 STARTTLS is required to send mail' } }).authAttempted,
+    ).toBe(null)
+    expect(
+      derive({ settings: smtpAuth, observed: { errorText: '530 5.7.57 Client not authenticated' } })
+        .authAttempted,
+    ).toBe(false)
+  })
+})
