@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { rules } from '../src/lib/engine.js'
 import { escapeHtml, inlineMarkdown } from '../src/lib/inline-md.js'
+import { foldCodes } from '../src/lib/page-data.js'
 import { codeAnchor, plain, ruleMarkdown } from '../src/lib/rule-markdown.js'
 
 describe('inlineMarkdown', () => {
@@ -17,6 +18,18 @@ describe('inlineMarkdown', () => {
   })
 })
 
+describe('foldCodes', () => {
+  it('folds runs of three or more into ranges and keeps the rest', () => {
+    expect(foldCodes(['5.7.608', '5.7.606', '5.7.607', '5.7.60', '5.7.3', '5.7.4', '4.4.62'])).toEqual([
+      '4.4.62',
+      '5.7.3',
+      '5.7.4',
+      '5.7.60',
+      ['5.7.606', '5.7.608'],
+    ])
+  })
+})
+
 describe('ruleMarkdown', () => {
   const byId = new Map(rules.map((r) => [r.id, r]))
   it('every rule becomes a body with its steps numbered, its commands fenced and its sources dated', () => {
@@ -28,7 +41,7 @@ describe('ruleMarkdown', () => {
         expect(md.match(/^```+powershell$/gm)?.length ?? 0).toBe(m.commands.length)
         expect(md.match(/^:::caution$/gm)?.length ?? 0).toBe(m.warnings.length)
         for (const s of r.sources) expect(md).toContain(s.url)
-        for (const c of r.codes) expect(md).toContain(`#${codeAnchor(c)}`)
+        for (const c of foldCodes(r.codes).flat()) expect(md).toContain(`#${codeAnchor(c)}`)
       }
   })
   it('a command holding backticks cannot close its own fence', () => {

@@ -16,6 +16,35 @@ export function compareCodes(a: string, b: string): number {
   return 0
 }
 
+/**
+ * Codes with runs of three or more consecutive subjects folded into ranges, for compact lists:
+ * `5.7.606 … 5.7.649` (each entry is one code or a `[first, last]` range).
+ */
+export function foldCodes(codes: readonly string[]): (string | [string, string])[] {
+  const sorted = [...new Set(codes)].sort(compareCodes)
+  const out: (string | [string, string])[] = []
+  let run: string[] = []
+  const flush = () => {
+    if (run.length >= 3) out.push([run[0] as string, run[run.length - 1] as string])
+    else out.push(...run)
+    run = []
+  }
+  for (const c of sorted) {
+    const prev = run[run.length - 1]
+    const [pc, pn] = prev
+      ? [prev.slice(0, prev.lastIndexOf('.')), Number(prev.slice(prev.lastIndexOf('.') + 1))]
+      : []
+    const [cc, cn] = [c.slice(0, c.lastIndexOf('.')), Number(c.slice(c.lastIndexOf('.') + 1))]
+    if (prev && pc === cc && pn !== undefined && cn === pn + 1) run.push(c)
+    else {
+      flush()
+      run = [c]
+    }
+  }
+  flush()
+  return out
+}
+
 function byTitle(lang: Lang): (a: DocsRule, b: DocsRule) => number {
   return (a, b) => a.messages[lang].title.localeCompare(b.messages[lang].title, lang)
 }

@@ -4,6 +4,7 @@
  */
 import { type DocsRule, helpUrl, type Lang } from './engine.js'
 import { optionLabel, SEVERITY_LABELS, symptomLabel, T } from './labels.js'
+import { foldCodes } from './page-data.js'
 
 /** The anchor of an error code on the error-code index page, e.g. `code-5-7-60`. */
 export function codeAnchor(code: string): string {
@@ -13,6 +14,10 @@ export function codeAnchor(code: string): string {
 /** The anchor of a symptom on the symptom index page. */
 export function symptomAnchor(symptom: string): string {
   return `symptom-${symptom}`
+}
+
+function codeLink(code: string, lang: Lang): string {
+  return `[\`${code}\`](/${lang}/codes/#${codeAnchor(code)})`
 }
 
 /** Link text must not close the link early. */
@@ -50,7 +55,11 @@ export function ruleMarkdown(rule: DocsRule, lang: Lang, byId: ReadonlyMap<strin
   const facts: string[] = []
   if (rule.codes.length > 0)
     facts.push(
-      `- **${t.codes}:** ${rule.codes.map((c) => `[\`${c}\`](/${lang}/codes/#${codeAnchor(c)})`).join(', ')}`,
+      `- **${t.codes}:** ${foldCodes(rule.codes)
+        .map((c) =>
+          typeof c === 'string' ? codeLink(c, lang) : `${codeLink(c[0], lang)}–${codeLink(c[1], lang)}`,
+        )
+        .join(', ')}`,
     )
   facts.push(
     `- **${t.option}:** ${rule.options
