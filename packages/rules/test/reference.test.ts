@@ -2,7 +2,7 @@ import type { Facts } from '@smtp-doctor/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/derived.js'
-import { factBag, firingRuleIds } from '../src/engine.js'
+import { candidateCount, factBag, firingRuleIds } from '../src/engine.js'
 import { rules } from '../src/index.js'
 import { createReferenceEngine, referenceRuleIds } from '../src/reference.js'
 
@@ -117,5 +117,17 @@ describe('the fast engine agrees with json-rules-engine', () => {
       }),
       { numRuns: 300, seed: 42 },
     )
+  })
+})
+
+describe('the trigger index', () => {
+  it('sends a run only the rules its facts can wake', () => {
+    const one = candidateCount({
+      observed: { errorText: '550 5.7.60 SMTP; Client does not have permissions to send as this sender' },
+    })
+    expect(one).toBeGreaterThan(0)
+    expect(one).toBeLessThan(Math.max(2, rules.length / 4))
+    const avg = exampleFacts.reduce((n, f) => n + candidateCount(f), 0) / exampleFacts.length
+    expect(avg).toBeLessThan(rules.length / 4)
   })
 })
