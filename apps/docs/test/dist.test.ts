@@ -2,7 +2,8 @@
  * The built site against the rule bundle: a page per rule per locale and no page without a
  * rule (both ways), no broken internal links or anchors, and the right `lang` on every page.
  */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { type DefaultTreeAdapterMap, parse } from 'parse5'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -34,8 +35,11 @@ function page(file: string): Element[] {
 beforeAll(() => requireDist())
 
 describe('rules ⇄ pages', () => {
-  it('has at least one rule to test against', () => {
+  it('has rules to test against, the same ones as the raw bundle @smtp-doctor/rules/bundle.json', () => {
     expect(rules.length).toBeGreaterThan(0)
+    const file = createRequire(import.meta.url).resolve('@smtp-doctor/rules/bundle.json')
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { rules: { id: string }[] }
+    expect(raw.rules.map((r) => r.id).sort()).toEqual(rules.map((r) => r.id).sort())
   })
 
   for (const lang of LANGS) {
