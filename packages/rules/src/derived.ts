@@ -385,9 +385,10 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     probeErrorStage: probe?.error?.stage ?? null,
     serverAcceptsOnlyLegacyTls,
     negotiatedTls: probe?.tls?.protocol ?? null,
-    ipListed: probe?.dnsbl ? probe.dnsbl.listed.length > 0 : null,
+    ipListed: ipListedOf(probe?.dnsbl),
     spfResult: probe?.spf?.result ?? null,
-    mxNotMicrosoft365: probe?.mx ? !probe.mx.isMicrosoft365 : null,
+    // A failed MX look-up says nothing about where the MX points.
+    mxNotMicrosoft365: probe?.mx && !probe.mx.error ? !probe.mx.isMicrosoft365 : null,
   }
   return { derived, replies: ranked, final }
 }
@@ -399,4 +400,11 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
  */
 export function derive(facts: Facts): DerivedFacts {
   return analyze(facts).derived
+}
+
+/** Listed on some zone → true; every zone failed → unknown; otherwise false. */
+function ipListedOf(dnsbl: NonNullable<Facts['probe']>['dnsbl']): boolean | null {
+  if (!dnsbl) return null
+  if (dnsbl.listed.length > 0) return true
+  return dnsbl.checked.length > 0 && (dnsbl.errors?.length ?? 0) >= dnsbl.checked.length ? null : false
 }
