@@ -73,8 +73,8 @@ export type DerivedFacts = {
   port: number | null
   tls: TlsMode | null
   /**
-   * A username and a password are both entered. false: no username, or the password is
-   * `false`/empty. `null`: no settings, or a username with the password not stated.
+   * A username and a password (or, for XOAUTH2, a token) are both entered. false: no username,
+   * or the password is `false`/empty. `null`: no settings, or a username with the password not stated.
    */
   hasCredentials: boolean | null
   /** The from-address differs from the sign-in name (case-insensitive). */
@@ -311,7 +311,10 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
   let hasCredentials: boolean | null = null
   if (settings) {
     const pw = settings.password
-    if (!hasUsername(settings.username) || pw === false || pw === '') hasCredentials = false
+    const oauth = settings.authMethod === 'xoauth2' || Boolean(settings.accessToken)
+    // An OAuth sign-in is a sign-in: the token stands in for the password.
+    if (hasUsername(settings.username) && oauth) hasCredentials = true
+    else if (!hasUsername(settings.username) || pw === false || pw === '') hasCredentials = false
     else if (pw === true || typeof pw === 'string') hasCredentials = true
   }
   let fromDiffersFromUser: boolean | null = null
