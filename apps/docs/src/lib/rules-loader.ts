@@ -21,11 +21,14 @@ export function rulesDocsLoader(): Loader {
   return {
     name: 'smtp-doctor-rules-loader',
     async load(context) {
+      // Starlight's loader drops every entry it did not load itself, ours included, so keep the
+      // previous articles to reuse their rendering when nothing changed (warm builds).
+      const previous = new Map(context.store.entries())
       await base.load(context)
       const byId = new Map(rules.map((r) => [r.id, r]))
       // Rendered as if each article were a file in src/content/docs, so Starlight's markdown
       // plugins (asides, heading links, code-block UI strings) treat it as a page of its locale.
-      const processor = await createMarkdownProcessor(context.config.markdown)
+      let processor: Awaited<ReturnType<typeof createMarkdownProcessor>> | undefined
       for (const rule of rules) {
         for (const lang of LANGS) {
           const id = ruleEntryId(rule.id, lang)
@@ -41,6 +44,12 @@ export function rulesDocsLoader(): Loader {
             },
           })
           const digest = context.generateDigest({ body, data })
+          const old = previous.get(id)
+          if (old?.digest === digest && old.rendered) {
+            context.store.set({ id, data, body, digest, rendered: old.rendered })
+            continue
+          }
+          processor ??= await createMarkdownProcessor(context.config.markdown)
           const fileURL = new URL(`content/docs/${id}.md`, context.config.srcDir)
           // `fileURL` is what Astro itself passes for a .md file; the published type omits it.
           const opts = { fileURL } as MarkdownProcessorRenderOptions
