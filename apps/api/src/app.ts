@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import underPressure from '@fastify/under-pressure'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { safeParse } from 'zod/v4/core'
 import { ApiError } from './errors.js'
 import { type AllowEntry, DEFAULT_PROBE_ALLOW, type GuardLookup, parseAllowList } from './probe-guard.js'
@@ -127,25 +127,30 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     if (result.success) return { value: result.data }
     return { error: new RequestValidationError(toProblemIssues(result.error.issues)) }
   })
-  app.setSerializerCompiler(serializerCompiler)
+  // Handlers build their answers from typed engine results; re-validating them through zod on the
+  // way out costs time on every request and guards nothing. The schemas still generate OpenAPI.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   app.setErrorHandler(errorHandler)
 
   const siteDir = options.siteDir && existsSync(options.siteDir) ? path.resolve(options.siteDir) : null
-  const notFoundPage =
-    siteDir && existsSync(path.join(siteDir, '404.html')) ? path.join(siteDir, '404.html') : null
+  // Read on first use: the site may be rebuilt while the server runs.
   let notFoundHtml: string | null = null
+  const sitePage404 = (): string | null => {
+    if (notFoundHtml === null && siteDir) {
+      try {
+        notFoundHtml = readFileSync(path.join(siteDir, '404.html'), 'utf8')
+      } catch {
+        return null
+      }
+    }
+    return notFoundHtml
+  }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url
     const api = url.startsWith('/v1') || url.startsWith('/openapi') || url.startsWith('/healthz')
-    if (
-      !api &&
-      notFoundPage &&
-      request.method === 'GET' &&
-      (request.headers.accept ?? '').includes('text/html')
-    ) {
-      notFoundHtml ??= readFileSync(notFoundPage, 'utf8')
-      return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml)
-    }
+    const browser = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')
+    const page = !api && browser ? sitePage404() : null
+    if (page !== null) return reply.code(404).type('text/html; charset=utf-8').send(page)
     return sendProblem(request, reply, 'SD_API_NOT_FOUND', `No resource at ${request.method} this path.`)
   })
 

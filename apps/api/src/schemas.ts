@@ -97,11 +97,13 @@ export const FindingOut = z
     severity: z.enum(['error', 'warning', 'info']),
     codes: z.array(z.string()).describe('Enhanced status codes, e.g. `5.7.60`.'),
     title: z.string(),
+    symptom: z.string().optional().describe('What the person sees.'),
     cause: z.string(),
-    steps: z.array(z.string()).describe('Markdown.'),
-    commands: z.array(z.string()).describe('PowerShell.'),
+    steps: z.array(z.string()).describe('What to do, in order (markdown).'),
+    commands: z.array(z.string()).describe('PowerShell commands, copyable as they stand.'),
     warnings: z.array(z.string()).optional(),
     sources: z.array(Source),
+    related: z.array(z.string()).optional().describe('Ids of related rules.'),
     docs: z.string().describe('Path of the rule’s page on the docs site, e.g. `/en/rules/<id>/`.'),
   })
   .loose()
