@@ -360,4 +360,20 @@ describe('load shedding and global rate limits', () => {
       await small.close()
     }
   })
+
+  it('under pressure the server sheds load with 503 problem+json and Retry-After', async () => {
+    // An RSS ceiling of 1 byte is exceeded as soon as under-pressure takes its first sample.
+    const loaded = await buildApp({ logger: false, underPressure: { maxRssBytes: 1 } })
+    try {
+      let res = await loaded.inject('/v1/rules')
+      for (let i = 0; i < 100 && res.statusCode !== 503; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        res = await loaded.inject('/v1/rules')
+      }
+      expectProblem(res, 'SD_API_OVERLOADED')
+      expect(res.headers['retry-after']).toBe('10')
+    } finally {
+      await loaded.close()
+    }
+  })
 })
