@@ -83,8 +83,11 @@ function build() {
     process.stderr.write('smtp-doctor: building the CLI and the workspace packages it uses (once)…\n')
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
     const args = ['turbo', 'run', 'build', '--filter=@smtp-doctor/cli...', '--output-logs=errors-only']
-    const r = spawnSync(npx, args, { cwd: repoDir, stdio: ['ignore', 2, 2] })
-    if (r.status !== 0 || mtime(bundle) < 0) return false
+    const r = spawnSync(npx, args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+    if (r.status !== 0 || mtime(bundle) < 0) {
+      process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').slice(-40).join('\n'))
+      return false
+    }
     // turbo may leave an unchanged bundle (cache hit) with an old mtime; mark it current.
     const now = new Date()
     fs.utimesSync(bundle, now, now)
@@ -96,9 +99,10 @@ function build() {
 
 if (isStale() && !build()) {
   process.stderr.write(
-    'smtp-doctor: the build failed; run `npx turbo run build --filter=@smtp-doctor/cli...`\n',
+    'smtp-doctor: the build failed (see above); try `npx turbo run build --filter=@smtp-doctor/cli...`\n',
   )
-  process.exit(2)
+  if (mtime(bundle) < 0) process.exit(2)
+  process.stderr.write('smtp-doctor: running the previous build\n')
 }
 
 const source = fs.readFileSync(bundle, 'utf8')
@@ -111,11 +115,10 @@ let cachedData
 try {
   cachedData = fs.readFileSync(cacheFile)
 } catch {}
-const script = new vm.Script(Module.wrap(source), {
-  filename: bundle,
-  cachedData,
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-})
+// The extra parameter lends the bundle this module's import(): a vm.Script can't import() in
+// Node 20 without an experimental flag, and only `sim` needs it (the simulator is ESM, unbundled).
+const wrapper = '(function (exports, require, module, __filename, __dirname, __smtpDoctorImport) {'
+const script = new vm.Script(`${wrapper}${source}\n})`, { filename: bundle, cachedData })
 if (!cachedData || script.cachedDataRejected) {
   process.once('exit', () => {
     try {
@@ -128,4 +131,7 @@ if (!cachedData || script.cachedDataRejected) {
   })
 }
 const mod = { exports: {} }
-script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dist)
+const importer = (specifier) => import(specifier)
+script
+  .runInThisContext()
+  .call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dist, importer)

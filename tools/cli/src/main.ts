@@ -23,10 +23,14 @@ function contextOf(cmd: Command): Context {
   return makeContext({ lang: g.lang, json: Boolean(g.json) })
 }
 
-function usageLine(cmd: Command): string {
+function commandPath(cmd: Command): string {
   const names: string[] = []
   for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name())
-  return `Usage: ${names.join(' ')} ${cmd.usage()}`
+  return names.join(' ')
+}
+
+function usageLine(cmd: Command): string {
+  return `Usage: ${commandPath(cmd)} ${cmd.usage()}`
 }
 
 function addSettingsFlags(cmd: Command, withPasswordSet: boolean): Command {
@@ -70,7 +74,6 @@ export function buildProgram(done: (code: number) => void): Command {
         .default(langFromEnv()),
     )
     .exitOverride()
-    .showHelpAfterError('Run smtp-doctor --help for usage.')
     .addHelpText(
       'after',
       `
@@ -93,7 +96,7 @@ Environment:
       } catch (err) {
         const cli = toCliError(err)
         if (!cli) throw err
-        process.stderr.write(`smtp-doctor ${cmd.name()}: ${cli.message}\n${usageLine(cmd)}\n`)
+        process.stderr.write(`${commandPath(cmd)}: ${cli.message}\n${usageLine(cmd)}\n`)
         done(EXIT.usage)
       }
     }
@@ -222,7 +225,7 @@ Environment:
     if (seen.has(cmd)) return
     seen.add(cmd)
     // One line of usage after a parse error, instead of the whole help.
-    if (cmd !== program) cmd.showHelpAfterError(usageLine(cmd))
+    cmd.showHelpAfterError(usageLine(cmd))
     for (const sub of cmd.commands) decorate(sub)
   }
   decorate(program)
@@ -256,6 +259,12 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 function exit(code: number): void {
   process.stdout.write('', () => process.exit(code))
 }
+
+// `smtp-doctor rules | head`: the reader has what it wanted; a closed pipe is no error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT.ok)
+  throw err
+})
 
 // Exit explicitly: a half-closed socket or a stray timer must not keep a finished command alive.
 main().then(exit, () => exit(EXIT.usage))

@@ -59,7 +59,9 @@ export function renderFinding(ctx: Context, f: Finding, index: number): string {
 /** All findings, or a one-line "no problem" note. */
 export function renderFindings(ctx: Context, findings: readonly Finding[], empty?: string): string {
   if (!findings.length) return ctx.style.green(`✔ ${empty ?? ctx.L.noProblem}`)
-  return findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
+  const text = findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
+  // Only notes (info): say plainly that nothing is wrong.
+  return hasProblem(findings) ? text : `${text}\n\n${ctx.style.green(`✔ ${ctx.L.noProblem}`)}`
 }
 
 /** Exit status for findings: 1 when any is an error or a warning. */

@@ -57,9 +57,9 @@ function summaryOf(ctx: Context, p: ProbeFacts | undefined): string[] {
 export function renderStep(s: Style, step: StepReport): string {
   const mark = step.ok ? s.green('✔') : s.red('✖')
   const label = (STAGE_LABEL[step.stage] ?? step.stage).padEnd(10)
-  const ms = step.ms === undefined ? '' : `${step.ms < 10 ? step.ms.toFixed(1) : Math.round(step.ms)} ms`
-  const detail = clip(detailOf(step), 72)
-  return `${mark} ${s.bold(label)} ${detail.padEnd(72)} ${s.dim(ms.padStart(8))}`.trimEnd()
+  const ms = step.ms === undefined ? '' : `${Math.round(step.ms)} ms`
+  const detail = clip(detailOf(step), 60)
+  return `${mark} ${s.bold(label)} ${detail.padEnd(60)} ${s.dim(ms.padStart(7))}`.trimEnd()
 }
 
 /**

@@ -63,7 +63,8 @@ export async function rulesListCommand(
   const width = Math.max(0, ...list.map((r) => r.id.length))
   for (const r of list) {
     const m = r.messages[ctx.lang]
-    const codes = r.codes.length ? s.dim(` [${r.codes.join(', ')}]`) : ''
+    const shown = r.codes.length > 4 ? [...r.codes.slice(0, 3), `… +${r.codes.length - 3}`] : r.codes
+    const codes = shown.length ? s.dim(` [${shown.join(', ')}]`) : ''
     ctx.out(
       `${s.bold(r.id.padEnd(width))}  ${badge(ctx, r.severity)}  ${inline(m.title, s, ctx.color)}${codes}`,
     )

@@ -1,12 +1,22 @@
 import { type Context, printJson } from '../context.js'
 import { CliError, EXIT, toCliError } from '../errors.js'
 
+type SimModule = typeof import('@smtp-doctor/m365-sim')
+declare const __smtpDoctorImport: ((specifier: string) => Promise<unknown>) | undefined
+
+/** The simulator stays outside the bundle; the launcher lends its import() to load it. */
+async function importSim(): Promise<SimModule> {
+  if (typeof __smtpDoctorImport === 'function')
+    return (await __smtpDoctorImport('@smtp-doctor/m365-sim')) as SimModule
+  return import('@smtp-doctor/m365-sim')
+}
+
 /**
  * `smtp-doctor sim [scenario.json]`: runs the Microsoft 365 simulator on loopback (the demo
  * tenant when no file is given) and prints its endpoints, until SIGINT or SIGTERM.
  */
 export async function simCommand(ctx: Context, scenarioFile: string | undefined): Promise<number> {
-  const sim = await import('@smtp-doctor/m365-sim')
+  const sim = await importSim()
   let scenario: Parameters<typeof sim.startSim>[0]
   try {
     scenario = scenarioFile ? await sim.loadScenario(scenarioFile) : sim.demoScenario
