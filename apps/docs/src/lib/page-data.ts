@@ -16,6 +16,13 @@ export function compareCodes(a: string, b: string): number {
   return 0
 }
 
+/** Whether `b` is the code right after `a` (same class and subject group, detail + 1). */
+export function follows(a: string, b: string): boolean {
+  const i = a.lastIndexOf('.')
+  const j = b.lastIndexOf('.')
+  return a.slice(0, i) === b.slice(0, j) && Number(b.slice(j + 1)) === Number(a.slice(i + 1)) + 1
+}
+
 /**
  * Codes with runs of three or more consecutive subjects folded into ranges, for compact lists:
  * `5.7.606 … 5.7.649` (each entry is one code or a `[first, last]` range).
@@ -56,6 +63,27 @@ export function rulesByCode(lang: Lang): [string, DocsRule[]][] {
   return [...map.entries()]
     .sort(([a], [b]) => compareCodes(a, b))
     .map(([c, rs]) => [c, rs.sort(byTitle(lang))])
+}
+
+/** A section of the code index: one code, or a run of consecutive codes answered by the same rules. */
+export type CodeGroup = { first: string; last: string; codes: string[]; rules: DocsRule[] }
+
+/** `rulesByCode`, with runs of three or more consecutive codes that share their rules folded together. */
+export function codeGroups(lang: Lang): CodeGroup[] {
+  const out: CodeGroup[] = []
+  const key = (rs: DocsRule[]) => rs.map((r) => r.id).join(' ')
+  for (const [code, rs] of rulesByCode(lang)) {
+    const last = out[out.length - 1]
+    const lastCode = last?.codes[last.codes.length - 1]
+    if (last && lastCode && key(last.rules) === key(rs) && follows(lastCode, code)) {
+      last.codes.push(code)
+      last.last = code
+    } else out.push({ first: code, last: code, codes: [code], rules: rs })
+  }
+  // Two in a row read better as two sections than as a range.
+  return out.flatMap((g) =>
+    g.codes.length === 2 ? g.codes.map((c) => ({ first: c, last: c, codes: [c], rules: g.rules })) : [g],
+  )
 }
 
 /** Every symptom some rule answers (in vocabulary order), with those rules. */
