@@ -112,17 +112,19 @@ describe('articles', () => {
 })
 
 describe('search', () => {
-  it('Pagefind finds "5.7.60" and offers the Send As article', async () => {
-    const page = await open('/en/')
-    await page.locator('button[data-open-modal]').filter({ visible: true }).first().click()
-    const input = page.locator('#starlight__search input.pagefind-ui__search-input')
-    await input.fill('5.7.60')
-    const hit = page.locator(`#starlight__search a[href*="${helpUrl(RULE, 'en')}"]`).first()
-    await hit.waitFor({ state: 'visible' })
-    await page.screenshot({ path: join(RESULTS, 'search-5.7.60.png') })
-    expect(jsErrors(page)).toEqual([])
-    await page.close()
-  })
+  for (const lang of ['en', 'cs'] as const) {
+    it(`Pagefind on the ${lang} site finds "5.7.60" and offers the ${lang} Send As article`, async () => {
+      const page = await open(`/${lang}/`)
+      await page.locator('button[data-open-modal]').filter({ visible: true }).first().click()
+      const input = page.locator('#starlight__search input.pagefind-ui__search-input')
+      await input.fill('5.7.60')
+      const hit = page.locator(`#starlight__search a[href*="${helpUrl(RULE, lang)}"]`).first()
+      await hit.waitFor({ state: 'visible' })
+      await page.screenshot({ path: join(RESULTS, `search-5.7.60-${lang}.png`) })
+      expect(jsErrors(page)).toEqual([])
+      await page.close()
+    })
+  }
 })
 
 describe('paste your error', () => {
