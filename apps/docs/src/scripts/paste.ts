@@ -28,6 +28,7 @@ function render(results: HTMLElement, text: string, lang: Lang): void {
   <p class="paste-finding-title"><span class="sl-badge paste-sev-${escapeHtml(f.severity)}">${escapeHtml(SEVERITY_LABELS[lang][f.severity] ?? f.severity)}</span>
   <a href="${escapeHtml(f.docs)}">${escapeHtml(f.title)}</a>${f.codes.length > 0 ? ` <span class="paste-codes">${f.codes.map((c) => `<code>${escapeHtml(c)}</code>`).join(', ')}</span>` : ''}</p>
   <p>${inlineMarkdown(f.cause)}</p>
+  ${f.steps.length > 0 ? `<ol class="paste-steps">${f.steps.map((st) => `<li>${inlineMarkdown(st)}</li>`).join('')}</ol>` : ''}
 </li>`,
     ),
     '</ol>',
