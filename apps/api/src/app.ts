@@ -11,9 +11,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { safeParse } from 'zod/v4/core'
 import { ApiError } from './errors.js'
+import { resultJson } from './findings-json.js'
 import { type AllowEntry, DEFAULT_PROBE_ALLOW, type GuardLookup, parseAllowList } from './probe-guard.js'
 import { errorHandler, RequestValidationError, sendProblem, toProblemIssues } from './problem-handler.js'
 import { registerRoutes } from './routes.js'
+import { ClassifyOut, FindingsOut } from './schemas.js'
 
 /** Largest request body (bytes). Bigger bodies get 413. */
 export const BODY_LIMIT = 1024 * 1024
@@ -129,7 +131,11 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   })
   // Handlers build their answers from typed engine results; re-validating them through zod on the
   // way out costs time on every request and guards nothing. The schemas still generate OpenAPI.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  app.setSerializerCompiler(({ schema }) =>
+    schema === FindingsOut || schema === ClassifyOut
+      ? (data) => resultJson(data as Parameters<typeof resultJson>[0])
+      : (data) => JSON.stringify(data),
+  )
   app.setErrorHandler(errorHandler)
 
   const siteDir = options.siteDir && existsSync(options.siteDir) ? path.resolve(options.siteDir) : null

@@ -72,7 +72,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
     },
     async (request) => {
       const { facts, lang } = request.body
-      return await diagnose(facts, { lang })
+      return diagnose(facts, { lang })
     },
   )
 
@@ -89,7 +89,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
     },
     async (request) => {
       const { text, lang } = request.body
-      return await explain(text, { lang })
+      return explain(text, { lang })
     },
   )
 
@@ -106,7 +106,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
     },
     async (request) => {
       const { settings, lang } = request.body
-      return await classify(withoutSecrets(settings), { lang })
+      return classify(withoutSecrets(settings), { lang })
     },
   )
 
@@ -124,7 +124,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
     },
     async (request) => {
       const { needs, lang } = request.body
-      return await advise(needs, { lang })
+      return advise(needs, { lang })
     },
   )
 
