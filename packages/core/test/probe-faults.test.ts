@@ -45,14 +45,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
   closedPort = (srv.address() as AddressInfo).port
   await new Promise<void>((resolve) => srv.close(() => resolve()))
-})
+}, 60_000)
 
 afterAll(async () => {
   await sim.stop()
   await dnsServer.stop()
   process.off('unhandledRejection', onUnhandled)
   expect(unhandled).toEqual([])
-})
+}, 60_000)
 
 function faultInput(fault: SimFault, extra: Partial<ProbeInput> = {}): ProbeInput {
   const ep = sim.endpoints.faults[fault]
@@ -116,6 +116,21 @@ describe('faults become named error codes within the timeout', () => {
     setTimeout(() => ac.abort(), 100)
     const r = await running
     expect(r.facts.probe?.error).toMatchObject({ stage: 'banner', code: 'TIMEOUT' })
+  })
+
+  it('an abort during name resolution ends the probe at once with TIMEOUT at dns', async () => {
+    const ac = new AbortController()
+    const running = probe({
+      host: 'smtp.office365.com',
+      port: 587,
+      tls: 'starttls',
+      timeoutMs: 60_000,
+      signal: ac.signal,
+      lookup: () => new Promise(() => {}),
+    })
+    setTimeout(() => ac.abort(), 50)
+    const r = await running
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'dns', code: 'TIMEOUT' })
   })
 
   it('the TLS matrix says "refused" for versions the endpoint does not speak', async () => {

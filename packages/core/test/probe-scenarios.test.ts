@@ -19,7 +19,7 @@ const onUnhandled = (reason: unknown): void => {
 
 const sims: Record<string, Sim> = {}
 const scenarios: Record<string, SimScenarioInput> = {
-  demo: demoScenario,
+  demo: { ...demoScenario, implicitTls: true },
   tenantOff: { ...demoScenario, smtpAuth: { enabled: false } },
   basicRetired: { ...demoScenario, smtpAuth: { basicAuth: false } },
   plain: { ...demoScenario, smtpAuth: { authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'] } },
@@ -33,13 +33,13 @@ const scenarios: Record<string, SimScenarioInput> = {
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled)
   for (const [name, sc] of Object.entries(scenarios)) sims[name] = await startSim(sc)
-})
+}, 60_000)
 
 afterAll(async () => {
   await Promise.all(Object.values(sims).map((s) => s.stop()))
   process.off('unhandledRejection', onUnhandled)
   expect(unhandled).toEqual([])
-})
+}, 60_000)
 
 function at(ep: Endpoint): Pick<ProbeInput, 'host' | 'port'> {
   return { host: ep.host, port: ep.port }
@@ -125,6 +125,33 @@ describe('smtp.office365.com-like endpoint', () => {
     expect(r.facts.probe?.tls?.certificate?.authorizationError).toBeUndefined()
   })
 
+  it('implicit TLS (port-465 style): the handshake comes before the banner', async () => {
+    const s = sims.demo as Sim
+    const r = await probe({
+      ...at(s.endpoints.implicit as Endpoint),
+      tls: 'implicit',
+      ...login('scanner@contoso.com'),
+      recipients: ['someone@fabrikam.com'],
+      timeoutMs: 5000,
+    })
+    assertClean(r, SECRETS)
+    expect(r.steps.map((x) => x.stage)).toEqual([
+      'dns',
+      'tcp',
+      'tls',
+      'banner',
+      'ehlo',
+      'auth',
+      'mail',
+      'rcpt',
+      'quit',
+    ])
+    expect(r.facts.probe?.tls?.protocol).toBe('TLSv1.3')
+    expect(r.facts.probe?.ehlo?.authMechanisms).toEqual(['LOGIN', 'XOAUTH2'])
+    expect(r.facts.probe?.ehlo?.starttls).toBe(false)
+    expect(r.facts.probe?.rcpt?.[0]?.ok).toBe(true)
+  })
+
   it('AUTH PLAIN is sent as one redacted line', async () => {
     const r = await submit('plain', { ...login('scanner@contoso.com'), authMethod: 'plain' })
     expect(r.facts.probe?.auth).toMatchObject({ ok: true, mechanism: 'PLAIN' })
@@ -138,6 +165,7 @@ describe('smtp.office365.com-like endpoint', () => {
     expect(codeOf(p?.auth?.reply)).toBe('535 5.7.3')
     expect(p?.mailFrom).toBeUndefined()
     expect(codeOf(p?.lastReply)).toBe('535 5.7.3')
+    expect(r.transcript.slice(-2)).toEqual(['C: QUIT', expect.stringMatching(/^S: 221/)])
     assertClean(r, ['Wrong-Password-9'])
   })
 

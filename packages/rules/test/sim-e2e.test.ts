@@ -38,11 +38,11 @@ const sims: Record<string, Sim> = {}
 
 beforeAll(async () => {
   for (const [name, sc] of Object.entries(scenarios)) sims[name] = await startSim(sc)
-})
+}, 60_000)
 
 afterAll(async () => {
   await Promise.all(Object.values(sims).map((s) => s.stop()))
-})
+}, 60_000)
 
 type Kind = 'smtpAuth' | 'legacy' | 'mx' | (typeof FAULTS)[number]
 const HOSTS: Record<'smtpAuth' | 'legacy' | 'mx', string> = {

@@ -27,10 +27,29 @@ function selfSigned(commonName: string, extensions: Extension[]): PemPair {
 /**
  * Makes a fresh self-signed server certificate (RSA 2048, SHA-256) for the Microsoft 365
  * names and loopback, and a self-signed client certificate with the given common name (for
- * certificate-based connectors). Made at every start, never stored.
+ * certificate-based connectors). Made in memory when first needed, never stored on disk.
  */
 export function makeCertificates(clientName: string): SimCertificates {
-  const server = selfSigned('smtp.office365.com', [
+  server ??= makeServerCertificate()
+  let client = clients.get(clientName)
+  if (!client) {
+    client = selfSigned(clientName, [
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', clientAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: clientName }] },
+    ])
+    clients.set(clientName, client)
+  }
+  return { server, client }
+}
+
+// Made once per process and shared by every simulator it starts: key generation and forge's
+// signing cost about a second on a busy machine, and tests start many simulators.
+let server: PemPair | undefined
+const clients = new Map<string, PemPair>()
+
+function makeServerCertificate(): PemPair {
+  return selfSigned('smtp.office365.com', [
     { name: 'basicConstraints', cA: true },
     { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
@@ -45,10 +64,4 @@ export function makeCertificates(clientName: string): SimCertificates {
       ],
     },
   ])
-  const client = selfSigned(clientName, [
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-    { name: 'extKeyUsage', clientAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 2, value: clientName }] },
-  ])
-  return { server, client }
 }

@@ -97,6 +97,11 @@ export const SimScenario = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Also start a TLS-from-the-first-byte (port-465 style) copy of the submission endpoint
+     * (`endpoints.implicit`). Microsoft 365 has none; it exists to exercise implicit-TLS clients.
+     */
+    implicitTls: z.boolean().default(false),
     /** `smtp-legacy.office365.com`: the same service, accepting TLS 1.0 and 1.1. */
     legacy: z
       .object({ minTlsVersion: TlsVersion.default('TLSv1'), maxTlsVersion: TlsVersion.default('TLSv1.3') })

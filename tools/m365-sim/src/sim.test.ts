@@ -14,12 +14,12 @@ let dir: string
 beforeAll(async () => {
   sim = await startSim({ ...demoScenario, faults: ['silent-banner', 'slow-drip'] })
   dir = await mkdtemp(join(tmpdir(), 'm365-sim-'))
-})
+}, 60_000)
 
 afterAll(async () => {
   await sim.stop()
   await rm(dir, { recursive: true, force: true })
-})
+}, 60_000)
 
 type Ep = { host: string; port: number }
 

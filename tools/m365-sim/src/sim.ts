@@ -14,6 +14,8 @@ export type Sim = {
     legacy: Endpoint
     /** `<tenant>.mail.protection.outlook.com`-like: anonymous, port-25 style. */
     mx: Endpoint
+    /** The port-465-style implicit-TLS submission endpoint, when `implicitTls` is set. */
+    implicit?: Endpoint
     /** The fault endpoints the scenario asked for. */
     faults: Partial<Record<SimFault, Endpoint>>
   }
@@ -46,6 +48,14 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
     started.push(legacy)
     const mx = await listen(mxOptions(sc, certs.server))
     started.push(mx)
+    let implicit: Running | undefined
+    if (sc.implicitTls) {
+      implicit = await listen({
+        ...submissionOptions(sc, certs.server, { min: sc.smtpAuth.minTlsVersion }),
+        secure: true,
+      })
+      started.push(implicit)
+    }
     const faults: Partial<Record<SimFault, Endpoint>> = {}
     for (const fault of new Set(sc.faults)) {
       const f = await startFault(fault, sc.serverName, certs.server)
@@ -55,7 +65,13 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
     const at = (r: Running): Endpoint => ({ host: r.host, port: r.port })
     return {
       scenario: sc,
-      endpoints: { smtpAuth: at(smtpAuth), legacy: at(legacy), mx: at(mx), faults },
+      endpoints: {
+        smtpAuth: at(smtpAuth),
+        legacy: at(legacy),
+        mx: at(mx),
+        ...(implicit ? { implicit: at(implicit) } : {}),
+        faults,
+      },
       certificatePem: certs.server.cert,
       clientCertificate: certs.client,
       stop: async () => {
@@ -77,6 +93,8 @@ export function formatEndpoints(sim: Sim): string[] {
     `legacy     ${e.legacy.host}:${e.legacy.port}  (smtp-legacy.office365.com, STARTTLS, TLS >= ${sc.legacy.minTlsVersion})`,
     `mx         ${e.mx.host}:${e.mx.port}  (${sc.acceptedDomains[0]?.replace(/\./g, '-')}.mail.protection.outlook.com, anonymous)`,
   ]
+  if (e.implicit)
+    lines.push(`implicit   ${e.implicit.host}:${e.implicit.port}  (port-465 style, TLS from the first byte)`)
   for (const [name, ep] of Object.entries(e.faults)) lines.push(`fault      ${ep.host}:${ep.port}  (${name})`)
   lines.push(`accounts   ${sc.accounts.map((a) => a.username).join(', ')}`)
   return lines

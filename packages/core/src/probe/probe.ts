@@ -101,6 +101,38 @@ function parseCapabilities(reply: WireReply): {
   return out
 }
 
+/**
+ * Settles with `work`, or rejects with TIMEOUT as soon as `signal` aborts; a result that
+ * arrives after the abort is handed to `discard` (so a late socket is closed, not leaked).
+ */
+function abortable<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  discard?: (value: T) => void,
+): Promise<T> {
+  if (!signal) return work
+  return new Promise<T>((resolve, reject) => {
+    let aborted = false
+    const onAbort = (): void => {
+      aborted = true
+      reject(new ProbeFailure('TIMEOUT', 'the probe was aborted'))
+    }
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        if (aborted) discard?.(value)
+        else resolve(value)
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(err)
+      },
+    )
+  })
+}
+
 /** Thrown inside the flow to stop it after a recorded failure. */
 class Stop extends Error {}
 
@@ -342,7 +374,7 @@ async function flow(run: Run, hooks: ProbeHooks, opts: ProbeOptions): Promise<vo
   const t0 = performance.now()
   let addresses: string[]
   try {
-    addresses = await resolveHost(s.host, hooks, run.deadline)
+    addresses = await abortable(resolveHost(s.host, hooks, run.deadline), hooks.signal)
   } catch (err) {
     const f = err instanceof ProbeFailure ? err : new ProbeFailure('DNS_SERVFAIL', 'DNS lookup failed')
     run.facts.dns = { ok: false, ms: performance.now() - t0, error: run.error('dns', f) }
@@ -370,7 +402,9 @@ async function flow(run: Run, hooks: ProbeHooks, opts: ProbeOptions): Promise<vo
     // TCP
     const t1 = performance.now()
     try {
-      const socket = await connectTcp(address, s.port, run.deadline)
+      const socket = await abortable(connectTcp(address, s.port, run.deadline), hooks.signal, (sock) =>
+        sock.destroy(),
+      )
       run.wire = new SmtpWire(socket, run.transcript, hooks.limits)
       run.facts.tcp = { ok: true, ms: performance.now() - t1, address }
       run.transcript.note(`connected to ${address}:${s.port}`)
@@ -472,6 +506,8 @@ async function flow(run: Run, hooks: ProbeHooks, opts: ProbeOptions): Promise<vo
       await quit(run)
     } catch (err) {
       if (!(err instanceof Stop)) throw err
+      // A refused step still ends the session politely; quit() skips a dead connection.
+      await quit(run)
     }
   } finally {
     run.wire?.destroy()
@@ -524,6 +560,7 @@ export async function probe(input: ProbeInput): Promise<ProbeResult> {
   if (typeof input.lookup === 'function') hooks.lookup = input.lookup
   if (input.resolver) hooks.resolver = input.resolver
   if (typeof input.onStep === 'function') hooks.onStep = input.onStep
+  if (input.signal) hooks.signal = input.signal
   if (input.ca) hooks.ca = input.ca
   if (input.clientCertificate) hooks.clientCertificate = input.clientCertificate
   if (input.limits) hooks.limits = input.limits
@@ -542,7 +579,7 @@ export async function probe(input: ProbeInput): Promise<ProbeResult> {
   const onAbort = (): void => run.wire?.fail(new ProbeFailure('TIMEOUT', 'the probe was aborted'))
   signal?.addEventListener('abort', onAbort, { once: true })
   try {
-    if (!signal?.aborted) await flow(run, hooks, opts)
+    await flow(run, hooks, opts)
   } finally {
     signal?.removeEventListener('abort', onAbort)
     run.wire?.destroy()

@@ -90,7 +90,7 @@ export class SmtpWire {
   }
 
   /** Ends the session with a failure: rejects the pending read and destroys every socket. */
-  fail(failure: ProbeFailure): void {
+  fail(failure: ProbeFailure, deferDestroy = false): void {
     if (this.failure) return
     this.failure = failure
     this.buf = null
@@ -102,7 +102,8 @@ export class SmtpWire {
       clearTimeout(w.timer)
       w.reject(failure)
     }
-    this.destroy()
+    if (deferDestroy) setImmediate(() => this.destroy())
+    else this.destroy()
   }
 
   /** Destroys every socket this session used. Safe to call more than once. */
@@ -259,7 +260,7 @@ export class SmtpWire {
         if (failure) {
           // Tearing the sockets down inside the TLS socket's own error event crashes Node 20's
           // TLS wrap (segfault), so it waits for the next turn of the loop.
-          setImmediate(() => this.fail(failure))
+          this.fail(failure, true)
           reject(failure)
           return
         }

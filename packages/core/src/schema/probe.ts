@@ -125,7 +125,11 @@ export const ProbeFacts = z.object({
   data: ProbeStep.optional(),
   /** The reply that ended the session (the last non-2xx/3xx reply, else the last reply). */
   lastReply: SmtpReply.optional(),
-  /** The first failed step, if any. */
+  /**
+   * The first step that failed without an SMTP reply (DNS, TCP, timeout, reset, TLS, garbage,
+   * AUTH not offered…). A command the server refused with a reply (535, 550…) is not an error
+   * here: it shows as that step's `ok: false` + `reply`, and in `lastReply`.
+   */
   error: ProbeError.optional(),
   /** The domain's MX records. */
   mx: z
