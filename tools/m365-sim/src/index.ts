@@ -4,6 +4,7 @@
  * staged faults, for tests, benchmarks and demos.
  */
 export { makeCertificates, type PemPair, type SimCertificates } from './certificate.js'
+export * from './dns/index.js'
 export { DEMO_PASSWORD, DEMO_TOKEN, demoScenario } from './presets.js'
 export {
   loadScenario,
@@ -15,4 +16,3 @@ export {
 } from './scenario.js'
 export { formatEndpoints, type Sim, startSim } from './sim.js'
 export type { Endpoint } from './smtp-endpoints.js'
-export * from './dns/index.js'
