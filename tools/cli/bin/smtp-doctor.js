@@ -8,7 +8,7 @@
 // 2. Compile the bundle through vm.Script with a V8 code cache kept next to it, keyed by the
 //    bundle's mtime and size and the Node version. Node 20 has no compile cache for modules;
 //    this halves the time from start to the first byte on the wire. The cache is written at
-//    exit of the first run, so it holds the functions a real command compiled.
+//    exit of a command's first run, so it holds the functions that command compiled.
 'use strict'
 const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
@@ -107,10 +107,12 @@ if (isStale() && !build()) {
 
 const source = fs.readFileSync(bundle, 'utf8')
 const stat = fs.statSync(bundle)
-const cacheFile = path.join(
-  dist,
-  `smtp-doctor.${Math.round(stat.mtimeMs)}-${stat.size}.${process.version}-${process.arch}.cache`,
-)
+// One cache per command: a cache holds the functions its run compiled, and `probe` compiles
+// other code (probe, schema, engine) than `explain` or `--help` do.
+const COMMANDS = ['explain', 'diagnose', 'classify', 'advise', 'probe', 'sim', 'rules']
+const command = process.argv.slice(2).find((a) => COMMANDS.includes(a)) ?? 'other'
+const key = `${Math.round(stat.mtimeMs)}-${stat.size}.${process.version}-${process.arch}`
+const cacheFile = path.join(dist, `smtp-doctor.${key}.${command}.cache`)
 let cachedData
 try {
   cachedData = fs.readFileSync(cacheFile)
@@ -125,6 +127,10 @@ if (!cachedData || script.cachedDataRejected) {
       const tmp = `${cacheFile}.${process.pid}`
       fs.writeFileSync(tmp, script.createCachedData())
       fs.renameSync(tmp, cacheFile)
+      for (const f of fs.readdirSync(dist)) {
+        if (f.endsWith('.cache') && !f.startsWith(`smtp-doctor.${key}.`))
+          fs.rmSync(path.join(dist, f), { force: true })
+      }
     } catch {
       // a read-only install runs without a cache
     }

@@ -7,7 +7,8 @@
  * The workspace packages are bundled from their built dist (package "exports"); the simulator
  * stays external because only `sim` needs it.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -15,6 +16,16 @@ import { build } from 'esbuild'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+
+// `@smtp-doctor/core/probe` also re-exports the DNS probes, whose SPF check loads mailauth
+// (iconv-lite, joi, tldts… over 1 MB, evaluated at import: core does not declare itself free of
+// side effects, so esbuild cannot drop them). `probe` needs none of it: bundle the SMTP probe
+// module itself. If core ever moves it, fall back to the public entry.
+const probeEntry = createRequire(join(root, 'package.json')).resolve('@smtp-doctor/core/probe')
+const probeModule = join(dirname(probeEntry), 'probe.js')
+const alias: Record<string, string> = existsSync(probeModule)
+  ? { '@smtp-doctor/core/probe': probeModule }
+  : {}
 
 // Code caches belong to one build of the bundle.
 mkdirSync(dist, { recursive: true })
@@ -36,6 +47,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   external: ['@smtp-doctor/m365-sim'],
+  alias,
   define: { __VERSION__: JSON.stringify(pkg.version) },
 })
 
