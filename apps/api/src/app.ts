@@ -103,6 +103,27 @@ const CSP = {
   upgradeInsecureRequests: null,
 }
 
+type OpenApiDoc = ReturnType<typeof jsonSchemaTransformObject>
+
+/** Error answers are documented under their real media type, application/problem+json. */
+function problemContentTypes(doc: OpenApiDoc): OpenApiDoc {
+  const paths = (doc as { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>> })
+    .paths
+  for (const item of Object.values(paths ?? {})) {
+    for (const op of Object.values(item)) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        const r = response as { description?: string; content?: Record<string, unknown> }
+        if (!/^[45]/.test(status) || !r.content?.['application/json']) continue
+        r.content = { 'application/problem+json': r.content['application/json'] }
+        r.description = status.startsWith('4')
+          ? 'Client error (RFC 9457 problem)'
+          : 'Server error (RFC 9457 problem)'
+      }
+    }
+  }
+  return doc
+}
+
 /**
  * Builds the Fastify app: routes, OpenAPI, problem+json errors, the probe guard, rate limits,
  * load shedding, helmet and (when built) the docs site. Not listening; call `listen` or `inject`.
@@ -213,7 +234,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => problemContentTypes(jsonSchemaTransformObject(input)),
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',

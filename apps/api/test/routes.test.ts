@@ -191,7 +191,7 @@ describe('rules and meta routes', () => {
     expect(doc.openapi).toMatch(/^3\./)
     for (const p of ['/v1/diagnose', '/v1/explain', '/v1/classify', '/v1/advise', '/v1/probe']) {
       expect(doc.paths[p].post.requestBody).toBeDefined()
-      expect(doc.paths[p].post.responses['4XX'] ?? doc.paths[p].post.responses['4xx']).toBeDefined()
+      expect(doc.paths[p].post.responses['4XX'].content['application/problem+json']).toBeDefined()
     }
     for (const p of ['/v1/rules', '/v1/rules/{id}', '/healthz']) expect(doc.paths[p].get).toBeDefined()
     const text = JSON.stringify(doc)
