@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -26,6 +26,16 @@ const probeModule = join(dirname(probeEntry), 'probe.js')
 const alias: Record<string, string> = existsSync(probeModule)
   ? { '@smtp-doctor/core/probe': probeModule }
   : {}
+
+/** zod's messages in other languages are never used here (see scripts/zod-no-locales.js). */
+const zodWithoutLocales: Plugin = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(root, 'scripts', 'zod-no-locales.js') } : undefined,
+    )
+  },
+}
 
 // Code caches belong to one build of the bundle.
 mkdirSync(dist, { recursive: true })
@@ -48,6 +58,7 @@ const result = await build({
   logLevel: 'warning',
   external: ['@smtp-doctor/m365-sim'],
   alias,
+  plugins: [zodWithoutLocales],
   define: { __VERSION__: JSON.stringify(pkg.version) },
 })
 

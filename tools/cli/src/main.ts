@@ -11,6 +11,12 @@ import { EXIT, toCliError } from './errors.js'
 import { langFromEnv } from './lang.js'
 import type { SettingsFlags } from './settings.js'
 
+// A command validates each input once, so zod's JIT (a validator compiled with new Function
+// at the first parse of each schema) costs more than it saves: ~10 ms of a probe's diagnose.
+// zod reads this global config object (`z.config()` writes the same one) when it loads.
+const g = globalThis as { __zod_globalConfig?: { jitless?: boolean } }
+g.__zod_globalConfig = { ...g.__zod_globalConfig, jitless: true }
+
 declare const __VERSION__: string | undefined
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
 
