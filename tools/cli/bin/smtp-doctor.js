@@ -10,7 +10,6 @@
 //    this halves the time from start to the first byte on the wire. The cache is written at
 //    exit of a command's first run, so it holds the functions that command compiled.
 'use strict'
-const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
 const vm = require('node:vm')
@@ -83,6 +82,7 @@ function build() {
     process.stderr.write('smtp-doctor: building the CLI and the workspace packages it uses (once)…\n')
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
     const args = ['turbo', 'run', 'build', '--filter=@smtp-doctor/cli...', '--output-logs=errors-only']
+    const { spawnSync } = require('node:child_process')
     const r = spawnSync(npx, args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
     if (r.status !== 0 || mtime(bundle) < 0) {
       process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').slice(-40).join('\n'))
@@ -122,7 +122,9 @@ try {
 const wrapper = '(function (exports, require, module, __filename, __dirname, __smtpDoctorImport) {'
 const script = new vm.Script(`${wrapper}${source}\n})`, { filename: bundle, cachedData })
 if (!cachedData || script.cachedDataRejected) {
-  process.once('exit', () => {
+  process.once('exit', (code) => {
+    // A usage error compiled little of what the command needs: leave the cache to a real run.
+    if (code !== 0 && code !== 1) return
     try {
       const tmp = `${cacheFile}.${process.pid}`
       fs.writeFileSync(tmp, script.createCachedData())

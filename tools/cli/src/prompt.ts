@@ -13,10 +13,11 @@ export function interactive(): boolean {
 export function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin
   return new Promise((resolve, reject) => {
-    process.stderr.write(question)
     let secret = ''
     const wasRaw = stdin.isRaw
+    // Echo goes off before the prompt shows, so nothing typed after it can appear.
     stdin.setRawMode(true)
+    process.stderr.write(question)
     stdin.resume()
     stdin.setEncoding('utf8')
     const done = (err?: Error) => {
