@@ -28,6 +28,7 @@ let closedPort: number
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled)
   sim = await startSim({
+    implicitTls: true,
     faults: [
       'silent-banner',
       'silent-mid-tls',
@@ -93,6 +94,18 @@ describe('faults become named error codes within the timeout', () => {
       expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(12 * 1024 * 1024)
     })
   }
+
+  it('implicit TLS dialled at a STARTTLS port → TLS_HANDSHAKE_FAILED (not a version problem)', async () => {
+    const ep = sim.endpoints.smtpAuth
+    const r = await probe({ host: ep.host, port: ep.port, tls: 'implicit', timeoutMs: TIMEOUT_MS })
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'tls', code: 'TLS_HANDSHAKE_FAILED' })
+  })
+
+  it('STARTTLS expected at an implicit-TLS port → TIMEOUT at the banner', async () => {
+    const ep = sim.endpoints.implicit as { host: string; port: number }
+    const r = await probe({ host: ep.host, port: ep.port, tls: 'starttls', timeoutMs: 500 })
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'banner', code: 'TIMEOUT' })
+  })
 
   it('port closed → TCP_REFUSED', async () => {
     const r = await probe({ host: '127.0.0.1', port: closedPort, tls: 'starttls', timeoutMs: TIMEOUT_MS })

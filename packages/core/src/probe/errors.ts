@@ -19,7 +19,6 @@ const TLS_VERSION_CODES = new Set([
   'ERR_SSL_UNSUPPORTED_PROTOCOL',
   'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
   'ERR_SSL_NO_PROTOCOLS_AVAILABLE',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
   'ERR_SSL_VERSION_TOO_LOW',
   'ERR_SSL_UNSUPPORTED_SSL_VERSION',
 ])
@@ -68,6 +67,15 @@ export function tlsFailure(err: unknown): ProbeFailure {
     /protocol version|unsupported protocol|no protocols available/i.test(message)
   ) {
     return new ProbeFailure('TLS_VERSION_MISMATCH', `TLS version not accepted: ${code || message}`)
+  }
+  if (
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    /wrong version number|packet length too long|http request/i.test(message)
+  ) {
+    return new ProbeFailure(
+      'TLS_HANDSHAKE_FAILED',
+      `the server did not answer with TLS (${code || 'not a TLS record'}): a plain or STARTTLS port dialled with implicit TLS?`,
+    )
   }
   if (code === 'ECONNRESET' && !/before secure TLS connection/i.test(message)) {
     return new ProbeFailure('TCP_RESET', `connection reset during the TLS handshake (${code})`)

@@ -63,8 +63,9 @@ export type ProbeResult = {
 const DEFAULT_TIMEOUT_MS = 15_000
 const QUIT_WAIT_MS = 2_000
 
-function toReply(r: WireReply): SmtpReply {
-  const out: SmtpReply = { code: r.code, text: r.text.slice(0, 4096) }
+/** The reply as a fact; a secret a server echoes back is masked here too. */
+function toReply(r: WireReply, t: Transcript): SmtpReply {
+  const out: SmtpReply = { code: r.code, text: t.redact(r.text).slice(0, 4096) }
   if (r.enhanced) out.enhanced = r.enhanced
   return out
 }
@@ -191,7 +192,7 @@ class Run {
     const t0 = performance.now()
     try {
       const reply = await talk(wire)
-      const smtp = toReply(reply)
+      const smtp = toReply(reply, this.transcript)
       return { step: { ok: ok(reply.code), ms: performance.now() - t0, reply: smtp }, reply }
     } catch (err) {
       const f =
@@ -476,7 +477,11 @@ async function flow(run: Run, hooks: ProbeHooks, opts: ProbeOptions): Promise<vo
         const t2 = performance.now()
         try {
           const r = await wire.command(`RCPT TO:<${to}>`, run.deadline)
-          const step = { ok: r.code === 250 || r.code === 251, ms: performance.now() - t2, reply: toReply(r) }
+          const step = {
+            ok: r.code === 250 || r.code === 251,
+            ms: performance.now() - t2,
+            reply: toReply(r, run.transcript),
+          }
           run.facts.rcpt = [...(run.facts.rcpt ?? []), { ...step, address: to }]
           run.record('rcpt', step)
           if (step.ok) accepted.push(to)
@@ -526,7 +531,7 @@ async function quit(run: Run): Promise<void> {
     const r = await wire.command('QUIT', Math.min(run.deadline, Date.now() + QUIT_WAIT_MS))
     run.record(
       'quit',
-      { ok: r.code === 221, ms: performance.now() - t0, reply: toReply(r) },
+      { ok: r.code === 221, ms: performance.now() - t0, reply: toReply(r, run.transcript) },
       { final: false },
     )
   } catch (err) {

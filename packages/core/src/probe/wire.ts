@@ -25,6 +25,8 @@ export type WireLimits = {
 const REPLY_LINE = /^([2-5]\d\d)(?:([ -])(.*))?$/s
 const ENHANCED = /^([245]\.\d{1,3}\.\d{1,3})(?:\s+|$)/
 const MAX_QUEUED = 32
+/** One reply, all lines together; EHLO answers are a few hundred characters. */
+const MAX_REPLY_CHARS = 256 * 1024
 const noop = (): void => {}
 
 type Waiter = { resolve: (r: WireReply) => void; reject: (e: ProbeFailure) => void; timer: NodeJS.Timeout }
@@ -41,6 +43,7 @@ export class SmtpWire {
   private buf: Buffer | null = null
   private partial: string[] = []
   private partialCode = 0
+  private partialBytes = 0
   private queue: WireReply[] = []
   private failure: ProbeFailure | null = null
   private waiter: Waiter | null = null
@@ -176,6 +179,11 @@ export class SmtpWire {
     }
     this.partialCode = code
     this.partial.push(m[3] ?? '')
+    this.partialBytes += line.length
+    if (this.partialBytes > MAX_REPLY_CHARS) {
+      this.fail(new ProbeFailure('PROTOCOL_ERROR', `a reply longer than ${MAX_REPLY_CHARS} characters`))
+      return
+    }
     if (this.partial.length > this.maxReplyLines) {
       this.fail(new ProbeFailure('PROTOCOL_ERROR', `a reply longer than ${this.maxReplyLines} lines`))
       return
@@ -183,6 +191,7 @@ export class SmtpWire {
     if (m[2] === '-') return
     const raw = this.partial
     this.partial = []
+    this.partialBytes = 0
     let enhanced: string | undefined
     const lines = raw.map((l) => {
       const e = ENHANCED.exec(l)

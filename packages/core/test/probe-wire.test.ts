@@ -1,0 +1,138 @@
+import net, { type AddressInfo } from 'node:net'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ProbeErrorCode } from '../src/index.js'
+import { probe } from '../src/probe/index.js'
+import { assertClean } from './helpers.js'
+
+/** A raw TCP server whose behaviour each test sets: it gets the socket and the client's lines. */
+type Script = (socket: net.Socket, line: string | null) => void
+
+let script: Script = () => {}
+let server: net.Server
+let port: number
+const sockets = new Set<net.Socket>()
+
+beforeAll(async () => {
+  server = net.createServer((socket) => {
+    sockets.add(socket)
+    socket.on('error', () => {})
+    socket.on('close', () => sockets.delete(socket))
+    const current = script
+    let buf = ''
+    socket.on('data', (d: Buffer) => {
+      buf += d.toString('latin1')
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+        const line = buf.slice(0, nl).replace(/\r$/, '')
+        buf = buf.slice(nl + 1)
+        current(socket, line)
+      }
+    })
+    current(socket, null)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  port = (server.address() as AddressInfo).port
+}, 60_000)
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+}, 60_000)
+
+const PASSWORD = 'Wire-Test-Secret-5'
+
+function run(s: Script, timeoutMs = 1000) {
+  script = s
+  return probe({
+    host: '127.0.0.1',
+    port,
+    tls: 'none',
+    username: 'u@contoso.com',
+    password: PASSWORD,
+    from: 'u@contoso.com',
+    recipients: ['r@contoso.com'],
+    timeoutMs,
+  })
+}
+
+/** A plain SMTP server that says the given things after the banner and EHLO. */
+function smtp(ehlo: string, rest: (socket: net.Socket, line: string) => void = () => {}): Script {
+  return (socket, line) => {
+    if (line === null) socket.write('220 test ESMTP\r\n')
+    else if (line.startsWith('EHLO')) socket.write(ehlo)
+    else if (line === 'QUIT') socket.end('221 2.0.0 bye\r\n')
+    else rest(socket, line)
+  }
+}
+
+describe('reply parsing on the wire', () => {
+  it('multi-line replies with enhanced codes on every line, bare LF line ends', async () => {
+    const r = await run(
+      smtp('250-test Hello\n250-SIZE 1000\n250-AUTH PLAIN LOGIN\n250 8BITMIME\n', (socket, line) => {
+        if (line.startsWith('AUTH PLAIN')) socket.write('235 2.7.0 ok\r\n')
+        else if (line.startsWith('MAIL')) socket.write('250-2.1.0 first\r\n250 2.1.0 Sender OK\r\n')
+        else if (line.startsWith('RCPT')) socket.write('550 5.7.54 SMTP; Unable to relay\r\n')
+      }),
+    )
+    const p = r.facts.probe
+    expect(p?.ehlo).toMatchObject({ ok: true, authMechanisms: ['PLAIN', 'LOGIN'], size: 1000 })
+    expect(p?.auth).toMatchObject({ ok: true, mechanism: 'PLAIN' })
+    expect(p?.mailFrom?.reply).toEqual({ code: 250, enhanced: '2.1.0', text: 'first Sender OK' })
+    expect(p?.rcpt?.[0]?.reply).toEqual({ code: 550, enhanced: '5.7.54', text: 'SMTP; Unable to relay' })
+    expect(r.transcript).toContain('C: AUTH PLAIN ****')
+    assertClean(r, [PASSWORD])
+  })
+
+  it('a multi-line reply that changes its code → PROTOCOL_ERROR', async () => {
+    const r = await run(smtp('250-test Hello\r\n251 oops\r\n'))
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'ehlo', code: 'PROTOCOL_ERROR' })
+  })
+
+  it('an endless multi-line reply → PROTOCOL_ERROR, not unbounded memory', async () => {
+    const r = await run(smtp(`${'250-x\r\n'.repeat(600)}250 end\r\n`))
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'ehlo', code: 'PROTOCOL_ERROR' })
+  })
+
+  it('a line just over 64 KiB, with CRLF → LINE_TOO_LONG', async () => {
+    const r = await run(smtp(`250 ${'x'.repeat(64 * 1024)}\r\n`))
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'ehlo', code: 'LINE_TOO_LONG' })
+  })
+
+  it('the server hangs up instead of answering → CONNECTION_CLOSED at that step', async () => {
+    const r = await run(smtp('250-test\r\n250 AUTH PLAIN\r\n', (socket) => socket.end()))
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'auth', code: 'CONNECTION_CLOSED' })
+  })
+
+  it('AUTH LOGIN after a plain EHLO: both credential lines are ****', async () => {
+    const r = await run(
+      smtp('250-test\r\n250 AUTH LOGIN\r\n', (socket, line) => {
+        if (line === 'AUTH LOGIN') socket.write('334 VXNlcm5hbWU6\r\n')
+        else if (line.startsWith('MAIL')) socket.write('250 ok\r\n')
+        else if (line.startsWith('RCPT')) socket.write('250 ok\r\n')
+        else if (Buffer.from(line, 'base64').toString() === PASSWORD)
+          socket.write(`535 5.7.3 bad ${PASSWORD}\r\n`)
+        else socket.write('334 UGFzc3dvcmQ6\r\n')
+      }),
+    )
+    expect(r.transcript.filter((l) => l === 'C: ****')).toHaveLength(2)
+    // Even a server that echoes the password back does not get it into the result.
+    expect(r.facts.probe?.auth?.reply?.text).toBe('bad ****')
+    assertClean(r, [PASSWORD])
+  })
+
+  it('any bytes from the server end in facts with a known code, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.boolean(), async (bytes, close) => {
+        const r = await run((socket, line) => {
+          if (line !== null) return
+          socket.write(Buffer.from(bytes))
+          if (close) socket.end()
+        }, 150)
+        const p = r.facts.probe
+        if (p?.error) expect(ProbeErrorCode.options).toContain(p.error.code)
+        assertClean(r, [PASSWORD])
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
