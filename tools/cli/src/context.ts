@@ -13,6 +13,8 @@ export type Context = {
   style: Style
   L: Labels
   docsUrl: string
+  /** Columns to wrap paragraphs at: the terminal's width, or none when piped. */
+  width: number | undefined
   out: (text: string) => void
   err: (text: string) => void
 }
@@ -30,6 +32,10 @@ export function makeContext(
     style: makeStyle(color),
     L: labels(opts.lang),
     docsUrl: env.SMTP_DOCTOR_DOCS_URL || DEFAULT_DOCS_URL,
+    width:
+      !opts.json && process.stdout.isTTY
+        ? Math.min(Math.max(process.stdout.columns || 100, 40), 120)
+        : undefined,
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   }

@@ -183,6 +183,11 @@ Environment:
     false,
   )
     .option('--timeout <ms>', 'overall time limit in milliseconds', '20000')
+    .addHelpText(
+      'after',
+      '\nExample:\n  SMTP_DOCTOR_PASSWORD=… smtp-doctor probe --host smtp.office365.com --user scanner@contoso.com \\\n' +
+        '    --from scanner@contoso.com --to someone@contoso.com',
+    )
     .action(
       run(async (cmd, flags: SettingsFlags & { timeout: string }) =>
         (await import('./commands/probe.js')).probeCommand(contextOf(cmd), flags),
@@ -204,10 +209,11 @@ Environment:
     .command('list', { isDefault: true })
     .description('list the rules (as GET /v1/rules)')
     .addOption(
-      new Option('--option <option>', 'only rules about this option').choices([
+      new Option('--option <option>', 'only rules about this option (and those for any)').choices([
         'smtp-auth',
         'direct-send',
         'relay',
+        'any',
       ]),
     )
     .option('--code <code>', 'only rules answering this enhanced status code (e.g. 5.7.60)')

@@ -15,11 +15,39 @@ export function inline(md: string, s: Style, color: boolean): string {
   return out
 }
 
-function wrapIndent(text: string, indent: string): string {
-  return text
-    .split('\n')
-    .map((l) => indent + l)
-    .join('\n')
+const ANSI = /\x1b\[[0-9;]*m/g
+const visible = (t: string) => t.replace(ANSI, '').length
+
+/**
+ * A paragraph with a hanging indent: `first` starts the first line, `rest` the others. Wrapped
+ * at `width` columns on a terminal (words stay whole); left as one line per paragraph when piped.
+ */
+export function paragraph(first: string, text: string, rest: string, width: number | undefined): string {
+  const out: string[] = []
+  text.split('\n').forEach((para, p) => {
+    const lead = p === 0 ? first : rest
+    if (!width) {
+      out.push(lead + para)
+      return
+    }
+    let line = lead
+    let used = visible(lead)
+    let words = 0
+    for (const word of para.split(/ +/)) {
+      const w = visible(word)
+      if (words > 0 && used + 1 + w > width) {
+        out.push(line)
+        line = rest + word
+        used = visible(rest) + w
+      } else {
+        line += (words > 0 ? ' ' : '') + word
+        used += (words > 0 ? 1 : 0) + w
+      }
+      words++
+    }
+    out.push(line)
+  })
+  return out.join('\n')
 }
 
 /** The severity badge, coloured by severity. */
@@ -40,18 +68,20 @@ export function renderFinding(ctx: Context, f: Finding, index: number): string {
   lines.push(
     `${s.dim(`${index}.`)} ${badge(ctx, f.severity)}  ${s.bold(md(f.title))}  ${s.dim(`[${f.id}${codes}]`)}`,
   )
-  lines.push(`   ${s.bold(`${L.cause}:`)} ${md(f.cause)}`)
+  const width = ctx.width
+  lines.push(paragraph(`   ${s.bold(`${L.cause}:`)} `, md(f.cause), '   ', width))
   if (f.steps.length) {
     lines.push(`   ${s.bold(`${L.steps}:`)}`)
     f.steps.forEach((step, i) => {
-      lines.push(wrapIndent(`${i + 1}. ${md(step)}`, '     '))
+      lines.push(paragraph(`     ${i + 1}. `, md(step), '        ', width))
     })
   }
   if (f.commands.length) {
     lines.push(`   ${s.bold(`${L.commands}:`)}`)
     for (const c of f.commands) lines.push(`     ${s.cyan(c)}`)
   }
-  for (const w of f.warnings ?? []) lines.push(`   ${s.yellow(`${L.warnings}:`)} ${md(w)}`)
+  for (const w of f.warnings ?? [])
+    lines.push(paragraph(`   ${s.yellow(`${L.warnings}:`)} `, md(w), '   ', width))
   lines.push(`   ${s.bold(`${L.article}:`)} ${s.blue(articleUrl(ctx, f.docs))}`)
   return lines.join('\n')
 }
