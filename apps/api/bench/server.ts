@@ -16,6 +16,9 @@ process.on('message', (message: unknown) => {
     const gc = (globalThis as { gc?: () => void }).gc
     gc?.()
     process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed })
+  } else if (message === 'cpu') {
+    const cpu = process.cpuUsage()
+    process.send?.({ cpu: cpu.user + cpu.system })
   } else if (message === 'stop') {
     app.close().then(() => process.exit(0))
   }

@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { safeParse } from 'zod/v4/core'
 import { ApiError } from './errors.js'
-import { resultJson } from './findings-json.js'
+import { resultBytes } from './findings-json.js'
 import { type AllowEntry, DEFAULT_PROBE_ALLOW, type GuardLookup, parseAllowList } from './probe-guard.js'
 import { errorHandler, RequestValidationError, sendProblem, toProblemIssues } from './problem-handler.js'
 import { registerRoutes } from './routes.js'
@@ -154,7 +154,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   // way out costs time on every request and guards nothing. The schemas still generate OpenAPI.
   app.setSerializerCompiler(({ schema }) =>
     schema === FindingsOut || schema === ClassifyOut
-      ? (data) => resultJson(data as Parameters<typeof resultJson>[0])
+      ? (data) => resultBytes(data as Parameters<typeof resultBytes>[0]) as unknown as string
       : (data) => JSON.stringify(data),
   )
   app.setErrorHandler(errorHandler)

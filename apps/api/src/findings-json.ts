@@ -8,7 +8,7 @@
 
 const MAX_ENTRIES = 4096
 
-type Entry = { finding: unknown; json: string }
+type Entry = { finding: unknown; json: string; bytes: Buffer }
 const memo = new Map<string, Entry>()
 
 function same(a: unknown, b: unknown): boolean {
@@ -31,16 +31,21 @@ function same(a: unknown, b: unknown): boolean {
   return true
 }
 
-/** JSON of one finding (any object with an `id`), from the memo when an identical one was seen. */
-export function findingJson(finding: { id: string; option?: string; docs?: string }): string {
+function entryOf(finding: { id: string; option?: string; docs?: string }): Entry {
   const key = `${finding.id}\u0000${finding.option ?? ''}\u0000${finding.docs ?? ''}`
   const hit = memo.get(key)
-  if (hit && same(hit.finding, finding)) return hit.json
+  if (hit && same(hit.finding, finding)) return hit
   const json = JSON.stringify(finding)
   if (memo.size >= MAX_ENTRIES) memo.clear()
   // Keep a private copy: the caller's object may be changed after we return.
-  memo.set(key, { finding: JSON.parse(json), json })
-  return json
+  const entry = { finding: JSON.parse(json), json, bytes: Buffer.from(json, 'utf8') }
+  memo.set(key, entry)
+  return entry
+}
+
+/** JSON of one finding (any object with an `id`), from the memo when an identical one was seen. */
+export function findingJson(finding: { id: string; option?: string; docs?: string }): string {
+  return entryOf(finding).json
 }
 
 /**
@@ -59,4 +64,37 @@ export function resultJson(result: { findings: { id: string }[] } & Record<strin
     }
   }
   return `{${parts.join(',')}}`
+}
+
+const OPEN = Buffer.from('{')
+const CLOSE = Buffer.from('}')
+const COMMA = Buffer.from(',')
+const FINDINGS_OPEN = Buffer.from('"findings":[')
+const FINDINGS_CLOSE = Buffer.from(']')
+
+/**
+ * `resultJson` as UTF-8 bytes, assembled from each finding's memoised bytes: the markdown is
+ * mostly two-byte text, and encoding it on every write costs as much as the engine run.
+ */
+export function resultBytes(result: { findings: { id: string }[] } & Record<string, unknown>): Buffer {
+  const parts: Buffer[] = [OPEN]
+  let first = true
+  for (const key of Object.keys(result)) {
+    const value = result[key]
+    if (value === undefined) continue
+    if (!first) parts.push(COMMA)
+    first = false
+    if (key === 'findings' && Array.isArray(value)) {
+      parts.push(FINDINGS_OPEN)
+      value.forEach((f, i) => {
+        if (i > 0) parts.push(COMMA)
+        parts.push(entryOf(f).bytes)
+      })
+      parts.push(FINDINGS_CLOSE)
+    } else {
+      parts.push(Buffer.from(`${JSON.stringify(key)}:${JSON.stringify(value)}`, 'utf8'))
+    }
+  }
+  parts.push(CLOSE)
+  return Buffer.concat(parts)
 }

@@ -1,6 +1,6 @@
 import { diagnose, explain } from '@smtp-doctor/rules'
 import { describe, expect, it } from 'vitest'
-import { findingJson, resultJson } from '../src/findings-json.js'
+import { findingJson, resultBytes, resultJson } from '../src/findings-json.js'
 
 describe('findings JSON', () => {
   it('is exactly JSON.stringify of the engine answer, first time and memoised', () => {
@@ -11,6 +11,8 @@ describe('findings JSON', () => {
       expect(resultJson(a)).toBe(JSON.stringify(a))
       const d = diagnose({ settings: { host: '10.0.0.5', port: 465, tls: 'none', password: true } }, { lang })
       expect(resultJson(d)).toBe(JSON.stringify(d))
+      expect(resultBytes(a).toString('utf8')).toBe(JSON.stringify(a))
+      expect(resultBytes(d).toString('utf8')).toBe(JSON.stringify(d))
     }
   })
 
@@ -33,5 +35,8 @@ describe('findings JSON', () => {
       skip: undefined,
     }
     expect(resultJson(r)).toBe(JSON.stringify(r))
+    expect(resultBytes(r).toString('utf8')).toBe(JSON.stringify(r))
+    const empty = { findings: [] }
+    expect(resultBytes(empty).toString('utf8')).toBe(JSON.stringify(empty))
   })
 })
