@@ -69,6 +69,12 @@ describe('rules ⇄ pages', () => {
   }
 })
 
+describe('root', () => {
+  it('/ redirects to the English home page', () => {
+    expect(readDist('index.html')).toMatch(/http-equiv="refresh" content="0;\s*url=\/en\/"/)
+  })
+})
+
 describe('links', () => {
   it('every internal link, script, stylesheet and image resolves, anchors included', () => {
     const broken: string[] = []

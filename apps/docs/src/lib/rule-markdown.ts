@@ -76,6 +76,18 @@ export function ruleMarkdown(rule: DocsRule, lang: Lang, byId: ReadonlyMap<strin
   out.push(facts.join('\n'))
 
   out.push(`## ${t.symptom}`, m.symptom.trim())
+  // The rule's own matching examples are real device output: searchable, and recognisable.
+  const examples = rule.examples.match
+    .flatMap((e) => ('text' in e ? [e.text.trim()] : []))
+    .filter((text) => text.split('\n').length <= 3)
+    .slice(0, 3)
+  if (examples.length > 0) {
+    out.push(`### ${examples.length === 1 ? t.example : t.examples}`)
+    for (const text of examples) {
+      const f = fence(text)
+      out.push(`${f}text\n${text}\n${f}`)
+    }
+  }
   out.push(`## ${t.cause}`, m.cause.trim())
   out.push(
     `## ${t.fix}`,
