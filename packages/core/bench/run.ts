@@ -4,14 +4,16 @@
  *  2. the TLS matrix (4 versions in parallel) against one STARTTLS handshake (goal ≤ 1.5×);
  *  3. where `swaks` is installed, `swaks --quit-after RCPT` for the same transaction, and a
  *     cold-start Node process running one probe from dist/ (what a CLI run costs).
+ * The simulator runs in a child process, so its TLS work does not share the probe's event loop.
  * Figures are medians and ratios measured in the same run; nothing here is a pass/fail test.
  *
  * Run: npm run bench -w @smtp-doctor/core   (BENCH_RUNS=N to change the sample size)
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { DEMO_PASSWORD, demoScenario, startSim } from '@smtp-doctor/m365-sim'
+import { DEMO_PASSWORD, demoScenario, type Sim, type SimScenarioInput } from '@smtp-doctor/m365-sim'
 import { probe, tlsMatrix } from '../src/probe/index.js'
 import { versionOptions } from '../src/probe/tls-info.js'
 import { Transcript } from '../src/probe/transcript.js'
@@ -51,11 +53,37 @@ function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<numb
   })
 }
 
+type Remote = { endpoints: Sim['endpoints']; stop(): Promise<void> }
+
+/** Starts the simulator in a child process (bench/sim-process.ts), like a server on another host. */
+async function remoteSim(scenario: SimScenarioInput): Promise<Remote> {
+  const script = fileURLToPath(new URL('./sim-process.ts', import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(scenario)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const first = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout })
+    rl.once('line', (line) => {
+      rl.close()
+      resolve(line)
+    })
+    child.once('exit', (code) => reject(new Error(`simulator process exited (${code})`)))
+  })
+  return {
+    endpoints: JSON.parse(first) as Sim['endpoints'],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        child.stdin.end()
+      }),
+  }
+}
+
 function fmt(ms: number): string {
   return `${ms.toFixed(2)} ms`
 }
 
-const sim = await startSim(demoScenario)
+const sim = await remoteSim({ ...demoScenario, implicitTls: true })
 const rows: string[] = []
 try {
   const auth = sim.endpoints.smtpAuth
@@ -107,6 +135,33 @@ try {
   rows.push(
     `TLS matrix on the TLS ≥ 1.2 endpoint (2 refusals): median ${fmt(median(matrixModern))} → ${(median(matrixModern) / median(single)).toFixed(2)}×`,
   )
+
+  // The STARTTLS figures include smtp-server's fixed 100 ms pause before every banner; an
+  // implicit-TLS endpoint handshakes first, so this pair shows the TLS cost alone.
+  const oldTls = await remoteSim({ implicitTls: true, smtpAuth: { minTlsVersion: 'TLSv1' } })
+  try {
+    const imp = oldTls.endpoints.implicit as { host: string; port: number }
+    const singleImplicit = await sample(RUNS, async () => {
+      const deadline = Date.now() + 10_000
+      const wire = new SmtpWire(await connectTcp(imp.host, imp.port, deadline), new Transcript([]))
+      try {
+        await wire.startTls({ rejectUnauthorized: false, ...versionOptions('TLSv1.3', 'TLSv1.3') }, deadline)
+      } finally {
+        wire.destroy()
+      }
+    })
+    const matrixImplicit = await sample(RUNS, () =>
+      tlsMatrix({ host: imp.host, port: imp.port, tls: 'implicit', timeoutMs: 10_000 }),
+    )
+    rows.push(
+      `single implicit-TLS handshake (TCP + TLS 1.3, no banner wait): median ${fmt(median(singleImplicit))}`,
+    )
+    rows.push(
+      `TLS matrix, implicit TLS (4 versions accepted): median ${fmt(median(matrixImplicit))} → ${(median(matrixImplicit) / median(singleImplicit)).toFixed(2)}× one handshake`,
+    )
+  } finally {
+    await oldTls.stop()
+  }
 
   // 3. swaks, and a cold Node process, for the same transaction.
   if ((await run('swaks', ['--version'])) === 0) {
