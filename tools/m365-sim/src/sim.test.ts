@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import nodemailer from 'nodemailer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoScenario } from './presets.js'
@@ -66,6 +67,14 @@ describe('scenario', () => {
       expect((err as { issues: { path: unknown[] }[] }).issues[0]?.path).toEqual(['mx', 'attribution'])
     }
     expect(() => parseScenario({ surprise: 1 })).toThrow()
+  })
+
+  it('every example in scenarios/ is valid; demo.json is the demo preset', async () => {
+    const folder = fileURLToPath(new URL('../scenarios/', import.meta.url))
+    const files = (await readdir(folder)).filter((f) => f.endsWith('.json'))
+    expect(files.length).toBeGreaterThanOrEqual(8)
+    for (const f of files) expect((await loadScenario(join(folder, f))).name).toBe(f.replace(/\.json$/, ''))
+    expect(await loadScenario(join(folder, 'demo.json'))).toEqual(parseScenario(demoScenario))
   })
 
   it('loads a JSON file, and says which file is not JSON', async () => {
