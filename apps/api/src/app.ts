@@ -129,6 +129,11 @@ function problemContentTypes(doc: OpenApiDoc): OpenApiDoc {
  * load shedding, helmet and (when built) the docs site. Not listening; call `listen` or `inject`.
  */
 export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstance> {
+  // Configuration errors surface before anything is started.
+  const allow = [
+    ...(options.probeAllowDefaults === false ? [] : parseAllowList(DEFAULT_PROBE_ALLOW, false)),
+    ...parseAllowList(options.probeAllow ?? [], true),
+  ]
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: BODY_LIMIT,
@@ -242,10 +247,6 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     staticCSP: false,
   })
 
-  const allow = [
-    ...(options.probeAllowDefaults === false ? [] : parseAllowList(DEFAULT_PROBE_ALLOW, false)),
-    ...parseAllowList(options.probeAllow ?? [], true),
-  ]
   const ctx: ApiContext = {
     allow,
     probeLookup: options.probeLookup,

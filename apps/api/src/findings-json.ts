@@ -11,6 +11,14 @@ const MAX_ENTRIES = 4096
 type Entry = { finding: unknown; json: string; bytes: Buffer }
 const memo = new Map<string, Entry>()
 
+function copy(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v
+  if (Array.isArray(v)) return v.map(copy)
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(v)) out[k] = copy((v as Record<string, unknown>)[k])
+  return out
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
@@ -37,8 +45,9 @@ function entryOf(finding: { id: string; option?: string; docs?: string }): Entry
   if (hit && same(hit.finding, finding)) return hit
   const json = JSON.stringify(finding)
   if (memo.size >= MAX_ENTRIES) memo.clear()
-  // Keep a private copy: the caller's object may be changed after we return.
-  const entry = { finding: JSON.parse(json), json, bytes: Buffer.from(json, 'utf8') }
+  // Keep a private copy (the caller's object may change after we return) that shares the
+  // immutable strings, so the next comparison mostly compares pointers.
+  const entry = { finding: copy(finding), json, bytes: Buffer.from(json, 'utf8') }
   memo.set(key, entry)
   return entry
 }

@@ -1,14 +1,17 @@
+import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import { configFromEnv } from './config.js'
 
+let app: FastifyInstance
 let config: ReturnType<typeof configFromEnv>
 try {
   config = configFromEnv()
+  app = await buildApp(config.app)
 } catch (err) {
+  // Configuration mistakes (a bad PORT, a bad SMTP_DOCTOR_PROBE_ALLOW entry) get one line, no stack.
   process.stderr.write(`smtp-doctor api: ${(err as Error).message}\n`)
   process.exit(2)
 }
-const app = await buildApp(config.app)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
