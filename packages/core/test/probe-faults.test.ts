@@ -123,6 +123,11 @@ describe('faults become named error codes within the timeout', () => {
     expect(r.facts.probe?.error?.code).toBe('PROTOCOL_ERROR')
   })
 
+  it('an async onStep callback that rejects leaves no unhandled rejection', async () => {
+    const r = await probe({ ...faultInput('garbage'), onStep: async () => Promise.reject(new Error('nope')) })
+    expect(r.facts.probe?.error?.code).toBe('PROTOCOL_ERROR')
+  })
+
   it('an aborted probe ends with TIMEOUT at the running step', async () => {
     const ac = new AbortController()
     const running = probe({ ...faultInput('silent-banner'), timeoutMs: 10_000, signal: ac.signal })

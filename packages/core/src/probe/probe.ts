@@ -175,7 +175,9 @@ class Run {
       if (step.reply) event.reply = step.reply
       if (step.error) event.error = step.error
       try {
-        this.onStep(event)
+        // An async callback's rejection must not become an unhandled rejection either.
+        const ret: unknown = this.onStep(event)
+        if (ret instanceof Promise) ret.catch(() => {})
       } catch {
         // a broken progress printer must not break the probe
       }
