@@ -46,8 +46,7 @@ const problems = groups
   .filter((g) => g.items.length > 0)
 
 export default defineConfig({
-  // The API serves dist/ at '/', so the site lives at the root.
-  site: 'http://localhost',
+  // No `site`: the API serves dist/ at '/' on whatever host it runs, so no canonical URLs or sitemap.
   trailingSlash: 'always',
   redirects: { '/': '/en/' },
   integrations: [
