@@ -2,7 +2,7 @@
  * The "Paste your error" page: runs the engine's `explain` in the browser on every change and
  * lists the findings, each linking to its article. No network request is made.
  */
-import { explain, type Lang } from '../lib/engine.js'
+import { explain, type Finding, type Lang } from '../lib/engine.js'
 import { escapeHtml, inlineMarkdown } from '../lib/inline-md.js'
 import { SEVERITY_LABELS } from '../lib/labels.js'
 import { PAGE_TEXT } from '../lib/page-text.js'
@@ -15,7 +15,13 @@ function render(results: HTMLElement, text: string, lang: Lang): void {
     results.innerHTML = ''
     return
   }
-  const { findings } = explain(text.slice(0, MAX_CHARS), { lang })
+  let findings: Finding[]
+  try {
+    findings = explain(text.slice(0, MAX_CHARS), { lang }).findings
+  } catch (err) {
+    results.innerHTML = `<p role="alert">${escapeHtml(String(err))}</p>`
+    return
+  }
   if (findings.length === 0) {
     results.innerHTML = `<p class="paste-none">${escapeHtml(t.pasteNone)}</p>`
     return
