@@ -3,14 +3,19 @@
  * facts it yields are diagnosed to the rule that answers the scenario. Host names are the
  * real Microsoft 365 ones, resolved to the simulator's loopback address by an injected lookup.
  */
+import { promises as dns } from 'node:dns'
 import { type ProbeInput, probe } from '@smtp-doctor/core/probe'
 import {
   DEMO_PASSWORD,
   DEMO_TOKEN,
+  type DnsServerHandle,
+  defaultDnsZone,
   demoScenario,
   type Endpoint,
+  SIM_DNS,
   type Sim,
   type SimScenarioInput,
+  startDnsServer,
   startSim,
 } from '@smtp-doctor/m365-sim'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,13 +40,16 @@ const scenarios: Record<string, SimScenarioInput> = {
   rejectDirectSend: { mx: { rejectDirectSend: true } },
 }
 const sims: Record<string, Sim> = {}
+let dnsServer: DnsServerHandle
 
 beforeAll(async () => {
   for (const [name, sc] of Object.entries(scenarios)) sims[name] = await startSim(sc)
+  dnsServer = await startDnsServer(defaultDnsZone)
 }, 60_000)
 
 afterAll(async () => {
   await Promise.all(Object.values(sims).map((s) => s.stop()))
+  await dnsServer.stop()
 }, 60_000)
 
 type Kind = 'smtpAuth' | 'legacy' | 'mx' | (typeof FAULTS)[number]
@@ -199,6 +207,29 @@ describe('simulator scenario → probe → diagnose', () => {
     })
     expect(legacy).toContain('smtp-endpoint-reachable')
     expect(legacy).toContain('device-tls-below-1-2')
+  })
+
+  it('the server name does not resolve (NXDOMAIN, SERVFAIL, no answer) → server-name-not-resolved', async () => {
+    const resolver = new dns.Resolver({ timeout: 300, tries: 1 })
+    resolver.setServers([dnsServer.address])
+    for (const host of [
+      'smtp.nxdomain.contoso.com',
+      `smtp.${SIM_DNS.servfailDomain}`,
+      `smtp.${SIM_DNS.timeoutDomain}`,
+    ]) {
+      const result = await probe({
+        host,
+        port: 587,
+        tls: 'starttls',
+        from: 'scanner@contoso.com',
+        timeoutMs: 1500,
+        resolver,
+      })
+      expect(result.facts.probe?.error?.stage).toBe('dns')
+      expect(diagnose(result.facts, { lang: 'en' }).findings.map((f) => f.id)).toContain(
+        'server-name-not-resolved',
+      )
+    }
   })
 
   it('garbage and a 16 MB line are diagnosed without a crash (no specific rule yet)', async () => {
