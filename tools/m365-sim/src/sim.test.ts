@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nodemailer from 'nodemailer'
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, demoScenario } from './presets.js'
 import { loadScenario, parseScenario } from './scenario.js'
@@ -114,6 +115,33 @@ describe('endpoints, driven by nodemailer', () => {
     expect(err.responseCode).toBe(535)
     expect(err.response).toMatch(/^535 5\.7\.3 Authentication unsuccessful/)
     t.close()
+  })
+
+  it('MAIL FROM after a failed AUTH quotes the AUTH failure (530 5.7.57 … Error: 535 5.7.139 …)', async () => {
+    const ep = sim.endpoints.smtpAuth
+    const conn = new SMTPConnection({
+      host: ep.host,
+      port: ep.port,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+    })
+    conn.on('error', () => {})
+    await new Promise<void>((resolve, reject) =>
+      conn.connect((err?: Error) => (err ? reject(err) : resolve())),
+    )
+    const authErr = await new Promise<{ response?: string }>((resolve) =>
+      conn.login({ user: 'nosmtp@contoso.com', pass: DEMO_PASSWORD }, (err) => resolve(err ?? {})),
+    )
+    expect(authErr.response).toMatch(/^535 5\.7\.139 .*disabled for the Mailbox/)
+    const sendErr = await new Promise<{ response?: string }>((resolve) =>
+      conn.send({ from: 'nosmtp@contoso.com', to: ['x@fabrikam.com'] }, 'Subject: x\r\n\r\nx', (err) =>
+        resolve(err ?? {}),
+      ),
+    )
+    expect(sendErr.response).toMatch(
+      /^530 5\.7\.57 Client not authenticated to send mail\. Error: 535 5\.7\.139/,
+    )
+    conn.close()
   })
 
   it('TLS 1.0 works on the legacy endpoint and is refused by smtp.office365.com', async () => {
