@@ -36,6 +36,8 @@ const en = {
   simStarted: 'Microsoft 365 simulator running. Press Ctrl+C to stop.',
   simStopped: 'Simulator stopped.',
   passwordPrompt: (user: string) => `Password for ${user} (not shown): `,
+  noPassword:
+    'smtp-doctor: no password (set SMTP_DOCTOR_PASSWORD, or run on a terminal to be asked): AUTH is skipped',
   rulesHeader: ['id', 'severity', 'option', 'codes', 'title'],
   noRule: (q: string) => `no rule with id or code "${q}"`,
   adviseIntro: 'Answer a few questions about the device (Enter skips one).',
@@ -97,6 +99,8 @@ const cs: Labels = {
   simStarted: 'Simulátor Microsoft 365 běží. Ukončíte ho klávesami Ctrl+C.',
   simStopped: 'Simulátor zastaven.',
   passwordPrompt: (user: string) => `Heslo pro ${user} (nezobrazuje se): `,
+  noPassword:
+    'smtp-doctor: chybí heslo (nastavte SMTP_DOCTOR_PASSWORD, nebo spusťte v terminálu a budete dotázáni): AUTH se přeskočí',
   rulesHeader: ['id', 'závažnost', 'možnost', 'kódy', 'název'],
   noRule: (q: string) => `žádné pravidlo s id nebo kódem „${q}“`,
   adviseIntro: 'Odpovězte na několik otázek o zařízení (Enter otázku přeskočí).',

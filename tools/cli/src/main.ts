@@ -197,7 +197,7 @@ Environment:
   program
     .command('sim')
     .description('run the Microsoft 365 simulator on loopback until Ctrl+C')
-    .argument('[scenario]', 'scenario file (YAML or JSON); the built-in default when left out')
+    .argument('[scenario]', 'scenario file (JSON, see @smtp-doctor/m365-sim); the demo tenant when left out')
     .action(
       run(async (cmd, scenario: string | undefined) =>
         (await import('./commands/sim.js')).simCommand(contextOf(cmd), scenario),

@@ -72,12 +72,13 @@ export async function probeCommand(
   flags: SettingsFlags & { timeout: string },
 ): Promise<number> {
   const settings = settingsFromFlags(flags)
-  const timeoutMs = intFlag('timeout', flags.timeout, 100, 600_000)
+  const timeoutMs = intFlag('timeout', flags.timeout, 100, 300_000)
   const token = process.env.SMTP_DOCTOR_TOKEN || undefined
   let password = process.env.SMTP_DOCTOR_PASSWORD || undefined
   if (settings.username && !password && !token && interactive()) {
     password = await promptHidden(ctx.L.passwordPrompt(settings.username))
   }
+  if (settings.username && !password && !token) ctx.err(ctx.L.noPassword)
   const secrets = [password, token].filter((x): x is string => Boolean(x && x.length >= 3))
   // Belt and braces: whatever a server echoes back, a secret never reaches the terminal.
   const redact = (text: string) => secrets.reduce((t, x) => t.split(x).join('****'), text)
