@@ -34,13 +34,6 @@ export const PROBLEMS = {
   ),
   SD_API_NOT_FOUND: define('SD_API_NOT_FOUND', 'not-found', 'No such resource', 404),
   SD_API_RULE_NOT_FOUND: define('SD_API_RULE_NOT_FOUND', 'rule-not-found', 'No rule has this id', 404),
-  SD_API_METHOD_NOT_ALLOWED: define(
-    'SD_API_METHOD_NOT_ALLOWED',
-    'method-not-allowed',
-    'Method not allowed',
-    405,
-  ),
-  SD_API_NOT_ACCEPTABLE: define('SD_API_NOT_ACCEPTABLE', 'not-acceptable', 'Not acceptable', 406),
   SD_API_URI_TOO_LONG: define('SD_API_URI_TOO_LONG', 'uri-too-long', 'A path segment is too long', 414),
   SD_API_BODY_TOO_LARGE: define(
     'SD_API_BODY_TOO_LARGE',

@@ -50,8 +50,6 @@ type Mapped = { code: ProblemCode; detail: string; errors?: ProblemIssue[] }
 
 const BY_STATUS: Record<number, ProblemCode> = {
   404: 'SD_API_NOT_FOUND',
-  405: 'SD_API_METHOD_NOT_ALLOWED',
-  406: 'SD_API_NOT_ACCEPTABLE',
   413: 'SD_API_BODY_TOO_LARGE',
   414: 'SD_API_URI_TOO_LONG',
   415: 'SD_API_UNSUPPORTED_MEDIA_TYPE',
