@@ -120,6 +120,26 @@ describe('reply parsing on the wire', () => {
     assertClean(r, [PASSWORD])
   })
 
+  it('STARTTLS asked for but not offered → STARTTLS_NOT_OFFERED, then QUIT', async () => {
+    script = smtp('250-test\r\n250 SIZE 10\r\n')
+    const r = await probe({ host: '127.0.0.1', port, tls: 'starttls', timeoutMs: 1000 })
+    expect(r.facts.probe?.starttls).toMatchObject({ ok: false, offered: false })
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'starttls', code: 'STARTTLS_NOT_OFFERED' })
+    expect(r.transcript.at(-2)).toBe('C: QUIT')
+  })
+
+  it('a refusing banner (554) is a reply, not an error: recorded, then QUIT', async () => {
+    const r = await run((socket, line) => {
+      if (line === null) socket.write('554 5.7.1 Service unavailable; Client host [1.2.3.4] blocked\r\n')
+      else if (line === 'QUIT') socket.end('221 bye\r\n')
+    })
+    const p = r.facts.probe
+    expect(p?.banner).toMatchObject({ ok: false, reply: { code: 554, enhanced: '5.7.1' } })
+    expect(p?.error).toBeUndefined()
+    expect(p?.lastReply?.code).toBe(554)
+    expect(r.steps.map((x) => x.stage)).toEqual(['dns', 'tcp', 'banner', 'quit'])
+  })
+
   it('any bytes from the server end in facts with a known code, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.boolean(), async (bytes, close) => {
