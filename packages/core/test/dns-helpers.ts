@@ -33,8 +33,12 @@ export function useSimDns(): { server: () => DnsServerHandle; resolver: () => Dn
   return { server: get, resolver: () => ({ servers: [get().address], timeoutMs: DNS_TIMEOUT_MS }) }
 }
 
-/** The deadline was kept: waited for it, and not much longer (+10 %, plus slack for a busy machine). */
+/**
+ * The deadline was kept: waited for it, and then stopped (+10 %). The extra second is not a
+ * speed claim: it absorbs timer delay when two test workers share the 2-core CI machine, and
+ * still tells a kept deadline from a hang.
+ */
 export function expectWithinDeadline(ms: number, deadline = DNS_TIMEOUT_MS): void {
   expect(ms).toBeGreaterThanOrEqual(deadline * 0.9)
-  expect(ms).toBeLessThanOrEqual(deadline * 1.1 + 250)
+  expect(ms).toBeLessThanOrEqual(deadline * 1.1 + 1000)
 }
