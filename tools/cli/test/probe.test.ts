@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_PASSWORD, demoScenario, type Sim, startSim } from '@smtp-doctor/m365-sim'
 import { diagnose } from '@smtp-doctor/rules'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -150,6 +153,23 @@ describe('probe against the simulator', () => {
     expect(r.stdout).toContain('Příčina:')
   })
 
+  it('a server silent after connect: the step times out within --timeout, exit 1', async () => {
+    const faulty = await startSim({ faults: ['silent-banner'] })
+    try {
+      const ep = faulty.endpoints.faults['silent-banner']
+      if (!ep) throw new Error('no fault endpoint')
+      const r = await runCli([...probeArgs(ep.port), '--timeout', '1500', '--json'], {
+        env: { SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD },
+      })
+      expect(r.code).toBe(1)
+      const out = JSON.parse(r.stdout) as ProbeJson
+      expect(out.probe.error?.stage).toBe('banner')
+      expect(out.probe.error?.code).toMatch(/TIMEOUT/)
+    } finally {
+      await faulty.stop()
+    }
+  })
+
   it('no password and no terminal: probes without AUTH rather than hang', async () => {
     const r = await runCli([...probeArgs(port), '--json'], { timeoutMs: 20_000 })
     const out = JSON.parse(r.stdout) as ProbeJson
@@ -203,7 +223,20 @@ describe('sim', () => {
     expect(code).toBe(0)
   })
 
-  it('a bad scenario file: exit 2', async () => {
-    expect((await runCli(['sim', '/nonexistent/scenario.json'])).code).toBe(2)
+  it('a bad scenario file: exit 2 with the reason', async () => {
+    const missing = await runCli(['sim', '/nonexistent/scenario.json'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('no such file')
+    const dir = mkdtempSync(join(tmpdir(), 'smtp-doctor-sim-'))
+    try {
+      const file = join(dir, 'scenario.json')
+      writeFileSync(file, JSON.stringify({ accounts: [{ username: 'not-an-address' }] }))
+      const invalid = await runCli(['sim', file])
+      expect(invalid.code).toBe(2)
+      expect(invalid.stderr).toMatch(/accounts\.0\.username/)
+      expect(invalid.stderr).not.toMatch(/\n\s+at /)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
