@@ -23,6 +23,7 @@ const scenarios: Record<string, SimScenarioInput> = {
   tenantOff: { ...demoScenario, smtpAuth: { enabled: false } },
   basicRetired: { ...demoScenario, smtpAuth: { basicAuth: false } },
   plain: { ...demoScenario, smtpAuth: { authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'] } },
+  reply4766: { ...demoScenario, smtpAuth: { legacyTls: 'reply-4.7.66' } },
   ipConnector: { mx: { connectors: [{ kind: 'ip', ips: ['127.0.0.1'] }] } },
   certConnector: { mx: { connectors: [{ kind: 'certificate', certificateName: 'mfp.contoso.com' }] } },
   attributionFail: { mx: { connectors: [{ kind: 'ip', ips: ['127.0.0.1'] }], attribution: 'fail' } },
@@ -260,6 +261,16 @@ describe('smtp.office365.com-like endpoint', () => {
     )
     expect(legacy.facts.probe?.tls?.protocol).toBe('TLSv1.1')
     expect(legacy.facts.probe?.auth?.ok).toBe(true)
+  })
+
+  it('the Microsoft 365 way of refusing TLS 1.1: handshake, then 421 4.7.66', async () => {
+    const r = await submit('reply4766', { ...login('scanner@contoso.com'), maxTlsVersion: 'TLSv1.1' })
+    const p = r.facts.probe
+    expect(p?.tls).toMatchObject({ ok: true, protocol: 'TLSv1.1' })
+    expect(p?.ehloTls?.ok).toBe(false)
+    expect(codeOf(p?.lastReply)).toBe('421 4.7.66')
+    const modern = await submit('reply4766', login('scanner@contoso.com'))
+    expect(modern.facts.probe?.rcpt?.[0]?.ok).toBe(true)
   })
 
   it('with tlsMatrix: the endpoint accepts only TLS 1.2 and 1.3; the legacy one all four', async () => {

@@ -34,6 +34,7 @@ const FAULTS = [
 const scenarios: Record<string, SimScenarioInput> = {
   demo: { ...demoScenario, faults: [...FAULTS] },
   tenantOff: { ...demoScenario, smtpAuth: { enabled: false } },
+  reply4766: { ...demoScenario, smtpAuth: { legacyTls: 'reply-4.7.66' } },
   basicRetired: { ...demoScenario, smtpAuth: { basicAuth: false } },
   attributionFail: { mx: { connectors: [{ kind: 'ip', ips: ['127.0.0.1'] }], attribution: 'fail' } },
   wrongRegion: { mx: { connectors: [{ kind: 'ip', ips: ['127.0.0.1'] }], attribution: 'wrong-region' } },
@@ -150,6 +151,13 @@ const cases: [string, string, Kind, Partial<ProbeInput>, string][] = [
   [
     'device limited to TLS 1.1',
     'demo',
+    'smtpAuth',
+    { ...login('scanner@contoso.com'), maxTlsVersion: 'TLSv1.1' },
+    'tls-legacy-rejected',
+  ],
+  [
+    'TLS 1.1 session refused with 421 4.7.66',
+    'reply4766',
     'smtpAuth',
     { ...login('scanner@contoso.com'), maxTlsVersion: 'TLSv1.1' },
     'tls-legacy-rejected',

@@ -94,6 +94,12 @@ export const SimScenario = z
           .min(1)
           .default(['LOGIN', 'XOAUTH2']),
         minTlsVersion: TlsVersion.default('TLSv1.2'),
+        /**
+         * How a TLS 1.0/1.1 client is turned away: `refuse-handshake` (protocol_version alert)
+         * or `reply-4.7.66` (the handshake succeeds, then `421 4.7.66 TLS 1.0 and 1.1 are not
+         * supported`, as Microsoft 365 answers).
+         */
+        legacyTls: z.enum(['refuse-handshake', 'reply-4.7.66']).default('refuse-handshake'),
       })
       .strict()
       .prefault({}),

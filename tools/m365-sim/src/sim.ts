@@ -40,7 +40,13 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
   )
   const started: Running[] = []
   try {
-    const smtpAuth = await listen(submissionOptions(sc, certs.server, { min: sc.smtpAuth.minTlsVersion }))
+    const reply4766 = sc.smtpAuth.legacyTls === 'reply-4.7.66'
+    const smtpAuth = await listen(
+      submissionOptions(sc, certs.server, {
+        min: reply4766 ? 'TLSv1' : sc.smtpAuth.minTlsVersion,
+        ...(reply4766 ? { refuseBelow: sc.smtpAuth.minTlsVersion } : {}),
+      }),
+    )
     started.push(smtpAuth)
     const legacy = await listen(
       submissionOptions(sc, certs.server, { min: sc.legacy.minTlsVersion, max: sc.legacy.maxTlsVersion }),

@@ -11,6 +11,7 @@ export type Endpoint = { host: string; port: number }
 export type Running = Endpoint & { close(): Promise<void> }
 
 type TlsVersion = SimScenario['smtpAuth']['minTlsVersion']
+const TLS_ORDER: string[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']
 
 /** An error smtp-server sends as the reply verbatim (enhanced codes are in the text). */
 function reply(code: number, text: string): Error & { responseCode: number } {
@@ -68,7 +69,7 @@ export async function listen(options: SMTPServerOptions): Promise<Running> {
 export function submissionOptions(
   sc: SimScenario,
   pem: PemPair,
-  tls: { min: TlsVersion; max?: TlsVersion },
+  tls: { min: TlsVersion; max?: TlsVersion; refuseBelow?: TlsVersion },
 ): SMTPServerOptions {
   const failedAuth = new Map<string, string>()
   const find = (name: string | undefined): SimAccount | undefined =>
@@ -87,8 +88,17 @@ export function submissionOptions(
       if (!session.secure) session.disabledCommands = ['AUTH']
       callback()
     },
-    onSecure(_socket, session, callback) {
+    onSecure(socket, session, callback) {
       session.disabledCommands = []
+      const protocol = (socket as TLSSocket).getProtocol?.() ?? ''
+      if (tls.refuseBelow && TLS_ORDER.indexOf(protocol) < TLS_ORDER.indexOf(tls.refuseBelow)) {
+        return callback(
+          reply(
+            421,
+            `4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. ${tag}`,
+          ),
+        )
+      }
       callback()
     },
     onAuth(auth, session, callback) {
