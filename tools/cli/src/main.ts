@@ -236,8 +236,9 @@ Environment:
   const decorate = (cmd: Command) => {
     if (seen.has(cmd)) return
     seen.add(cmd)
-    // One line of usage after a parse error, instead of the whole help.
-    cmd.showHelpAfterError(usageLine(cmd))
+    // One line of usage after a parse error, instead of the whole help. Computed only then:
+    // commander's usage() formats every option, too slow to do for each command at start.
+    cmd.configureOutput({ outputError: (str, write) => write(`${str}${usageLine(cmd)}\n`) })
     for (const sub of cmd.commands) decorate(sub)
   }
   decorate(program)
