@@ -183,7 +183,12 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     const browser = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')
     const page = !api && browser ? sitePage404() : null
     if (page !== null) return reply.code(404).type('text/html; charset=utf-8').send(page)
-    return sendProblem(request, reply, 'SD_API_NOT_FOUND', `No resource at ${request.method} this path.`)
+    return sendProblem(
+      request,
+      reply,
+      'SD_API_NOT_FOUND',
+      `There is no ${request.method} route or page at this path.`,
+    )
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
