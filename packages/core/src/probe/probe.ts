@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net'
 import type tls from 'node:tls'
 import { z } from 'zod'
 import type { SmtpReply } from '../schema/common.js'
@@ -132,6 +133,12 @@ function abortable<T>(
       },
     )
   })
+}
+
+/** The local address as an RFC 5321 address literal, for EHLO: `[192.0.2.7]`, `[IPv6:2001:db8::7]`. */
+function addressLiteral(local: string | undefined): string {
+  const address = (local ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.)/, '')
+  return isIPv6(address) ? `[IPv6:${address}]` : `[${address}]`
 }
 
 /** Thrown inside the flow to stop it after a recorded failure. */
@@ -419,7 +426,7 @@ async function flow(run: Run, hooks: ProbeHooks, opts: ProbeOptions): Promise<vo
       return
     }
     const wire = run.wire
-    const name = opts.ehloName ?? `[${wire.current.localAddress ?? '127.0.0.1'}]`.replace(/^\[::ffff:/, '[')
+    const name = opts.ehloName ?? addressLiteral(wire.current.localAddress)
 
     try {
       if (s.tls === 'implicit') await handshake(run, hooks)
