@@ -75,9 +75,9 @@ export function buildProgram(done: (code: number) => void): Command {
     .version(VERSION, '-V, --version')
     .option('--json', 'print the JSON result (the same as the REST API returns)')
     .addOption(
-      new Option('--lang <lang>', 'language of the answer (default: from LC_ALL / LC_MESSAGES / LANG)')
+      new Option('--lang <lang>', 'language of the answer')
         .choices(['cs', 'en'])
-        .default(langFromEnv()),
+        .default(langFromEnv(), 'from LC_ALL, LC_MESSAGES, LANG'),
     )
     .exitOverride()
     .addHelpText(
@@ -183,13 +183,15 @@ Environment:
     false,
   )
     .option('--timeout <ms>', 'overall time limit in milliseconds', '20000')
+    // Only to answer it plainly: a password in argv shows in `ps` and the shell history.
+    .addOption(new Option('--password <password>').hideHelp())
     .addHelpText(
       'after',
       '\nExample:\n  SMTP_DOCTOR_PASSWORD=… smtp-doctor probe --host smtp.office365.com --user scanner@contoso.com \\\n' +
         '    --from scanner@contoso.com --to someone@contoso.com',
     )
     .action(
-      run(async (cmd, flags: SettingsFlags & { timeout: string }) =>
+      run(async (cmd, flags: SettingsFlags & { timeout: string; password?: string }) =>
         (await import('./commands/probe.js')).probeCommand(contextOf(cmd), flags),
       ),
     )

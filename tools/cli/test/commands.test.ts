@@ -279,6 +279,13 @@ describe('usage errors', () => {
     expectUsageError(await runCli(args))
   })
 
+  it('a password flag is refused without echoing it', async () => {
+    const r = await runCli(['probe', '--host', '127.0.0.1', '--password', 'Hunter2-secret'])
+    expectUsageError(r)
+    expect(r.stderr).toContain('SMTP_DOCTOR_PASSWORD')
+    expect(r.stderr).not.toContain('Hunter2-secret')
+  })
+
   it('an unknown command → exit 2', async () => {
     const r = await runCli(['frobnicate'])
     expect(r.code).toBe(2)

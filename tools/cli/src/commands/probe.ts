@@ -1,7 +1,7 @@
 import type { ProbeFacts } from '@smtp-doctor/core'
 import type { ProbeStepEvent } from '@smtp-doctor/core/probe'
 import type { Context } from '../context.js'
-import { EXIT } from '../errors.js'
+import { CliError, EXIT } from '../errors.js'
 import { interactive, promptHidden } from '../prompt.js'
 import { hasProblem, renderFindings } from '../render.js'
 import { intFlag, type SettingsFlags, settingsFromFlags } from '../settings.js'
@@ -69,8 +69,13 @@ export function renderStep(s: Style, step: StepReport): string {
  */
 export async function probeCommand(
   ctx: Context,
-  flags: SettingsFlags & { timeout: string },
+  flags: SettingsFlags & { timeout: string; password?: string },
 ): Promise<number> {
+  if (flags.password !== undefined) {
+    throw new CliError(
+      'the password is never a flag (other users can see it): set SMTP_DOCTOR_PASSWORD, or run on a terminal to be asked',
+    )
+  }
   const settings = settingsFromFlags(flags)
   const timeoutMs = intFlag('timeout', flags.timeout, 100, 300_000)
   const token = process.env.SMTP_DOCTOR_TOKEN || undefined
