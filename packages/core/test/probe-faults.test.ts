@@ -25,7 +25,12 @@ let sim: Sim
 let dnsServer: DnsServerHandle
 let closedPort: number
 
+const openSockets = (): number =>
+  process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TLSWrap').length
+let socketsBefore = 0
+
 beforeAll(async () => {
+  socketsBefore = openSockets()
   process.on('unhandledRejection', onUnhandled)
   sim = await startSim({
     implicitTls: true,
@@ -53,6 +58,9 @@ afterAll(async () => {
   await dnsServer.stop()
   process.off('unhandledRejection', onUnhandled)
   expect(unhandled).toEqual([])
+  // Every socket the probes opened is gone once the servers are.
+  await new Promise((r) => setTimeout(r, 50))
+  expect(openSockets()).toBe(socketsBefore)
 }, 60_000)
 
 function faultInput(fault: SimFault, extra: Partial<ProbeInput> = {}): ProbeInput {

@@ -31,7 +31,12 @@ const scenarios: Record<string, SimScenarioInput> = {
   rejectDirectSend: { mx: { rejectDirectSend: true } },
 }
 
+const openSockets = (): number =>
+  process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TLSWrap').length
+let socketsBefore = 0
+
 beforeAll(async () => {
+  socketsBefore = openSockets()
   process.on('unhandledRejection', onUnhandled)
   for (const [name, sc] of Object.entries(scenarios)) sims[name] = await startSim(sc)
 }, 60_000)
@@ -40,6 +45,9 @@ afterAll(async () => {
   await Promise.all(Object.values(sims).map((s) => s.stop()))
   process.off('unhandledRejection', onUnhandled)
   expect(unhandled).toEqual([])
+  // Every socket the probes opened is gone once the servers are.
+  await new Promise((r) => setTimeout(r, 50))
+  expect(openSockets()).toBe(socketsBefore)
 }, 60_000)
 
 function at(ep: Endpoint): Pick<ProbeInput, 'host' | 'port'> {

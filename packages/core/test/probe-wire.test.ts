@@ -13,7 +13,12 @@ let server: net.Server
 let port: number
 const sockets = new Set<net.Socket>()
 
+const openSockets = (): number =>
+  process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TLSWrap').length
+let socketsBefore = 0
+
 beforeAll(async () => {
+  socketsBefore = openSockets()
   server = net.createServer((socket) => {
     sockets.add(socket)
     socket.on('error', () => {})
@@ -37,6 +42,9 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of sockets) s.destroy()
   await new Promise<void>((resolve) => server.close(() => resolve()))
+  // Every socket the probes opened is gone once the servers are.
+  await new Promise((r) => setTimeout(r, 50))
+  expect(openSockets()).toBe(socketsBefore)
 }, 60_000)
 
 const PASSWORD = 'Wire-Test-Secret-5'
