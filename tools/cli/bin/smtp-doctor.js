@@ -80,10 +80,16 @@ function build() {
   try {
     if (!isStale()) return true
     process.stderr.write('smtp-doctor: building the CLI and the workspace packages it uses (once)…\n')
-    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
+    const win = process.platform === 'win32'
     const args = ['turbo', 'run', 'build', '--filter=@smtp-doctor/cli...', '--output-logs=errors-only']
     const { spawnSync } = require('node:child_process')
-    const r = spawnSync(npx, args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+    // Windows runs npx.cmd only through a shell (Node refuses .cmd files without one).
+    const r = spawnSync(win ? 'npx.cmd' : 'npx', args, {
+      cwd: repoDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      shell: win,
+    })
     if (r.status !== 0 || mtime(bundle) < 0) {
       process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').slice(-40).join('\n'))
       return false
