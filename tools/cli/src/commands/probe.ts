@@ -84,7 +84,9 @@ export async function probeCommand(
     password = await promptHidden(ctx.L.passwordPrompt(settings.username))
   }
   if (settings.username && !password && !token) ctx.err(ctx.L.noPassword)
-  const secrets = [password, token].filter((x): x is string => Boolean(x && x.length >= 3))
+  const secrets = [password, token]
+    .filter((x): x is string => Boolean(x && x.length >= 3))
+    .flatMap((x) => [x, JSON.stringify(x).slice(1, -1)])
   // Belt and braces: whatever a server echoes back, a secret never reaches the terminal.
   const redact = (text: string) => secrets.reduce((t, x) => t.split(x).join('****'), text)
   const out = (text: string) => ctx.out(redact(text))
