@@ -183,6 +183,7 @@ Environment:
     false,
   )
     .option('--timeout <ms>', 'overall time limit in milliseconds', '20000')
+    .option('--transcript', 'also print the SMTP conversation (secrets shown as ****)')
     // Only to answer it plainly: a password in argv shows in `ps` and the shell history.
     .addOption(new Option('--password <password>').hideHelp())
     .addHelpText(

@@ -111,6 +111,11 @@ describe('probe against the simulator', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^✖ AUTH .*535 5\.7\.3/m)
     expectNoSecret(r, WRONG)
+    const withTranscript = await runCli([...probeArgs(port), '--transcript'], {
+      env: { SMTP_DOCTOR_PASSWORD: WRONG },
+    })
+    expect(withTranscript.stdout).toMatch(/Transcript:[\s\S]*\*\*\*\*/)
+    expectNoSecret(withTranscript, WRONG)
     const json = await runCli([...probeArgs(port), '--json'], { env: { SMTP_DOCTOR_PASSWORD: WRONG } })
     const out = JSON.parse(json.stdout) as ProbeJson
     expect(out.probe.auth?.ok).toBe(false)

@@ -29,10 +29,20 @@ function clip(text: string, max: number): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one
 }
 
+const AUTH_MECHS = /\bAUTH[ =]((?:(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5|DIGEST-MD5|NTLM|GSSAPI)\b ?)+)/i
+
 function detailOf(step: StepReport): string {
   if (step.error) return `${step.error.code}: ${step.error.message}`
-  if (step.reply) return [step.reply.code, step.reply.enhanced, step.reply.text].filter(Boolean).join(' ')
-  return ''
+  if (!step.reply) return ''
+  const { code, enhanced, text } = step.reply
+  if ((step.stage === 'ehlo' || step.stage === 'ehlo-tls') && step.ok) {
+    // What matters in an EHLO answer is what it offers, not the greeting.
+    const offers = [/\bSTARTTLS\b/i.test(text) ? 'STARTTLS' : '', AUTH_MECHS.exec(text)?.[0]?.trim() ?? '']
+    const shown = offers.filter(Boolean)
+    const none = step.stage === 'ehlo' ? 'no STARTTLS, no AUTH offered' : 'no AUTH offered'
+    return `${code} ${shown.length ? shown.join(' · ') : none}`
+  }
+  return [code, enhanced, text].filter(Boolean).join(' ')
 }
 
 /** What the progress lines cannot show live: addresses, TLS session and certificate. */
@@ -69,7 +79,7 @@ export function renderStep(s: Style, step: StepReport): string {
  */
 export async function probeCommand(
   ctx: Context,
-  flags: SettingsFlags & { timeout: string; password?: string },
+  flags: SettingsFlags & { timeout: string; password?: string; transcript?: boolean },
 ): Promise<number> {
   if (flags.password !== undefined) {
     throw new CliError(
@@ -109,6 +119,10 @@ export async function probeCommand(
   if (!ctx.json) {
     if (!live) for (const step of result.steps) out(renderStep(ctx.style, step))
     for (const line of summaryOf(ctx, result.facts.probe)) out(line)
+    if (flags.transcript) {
+      out(`\n${ctx.style.bold(`${ctx.L.transcript}:`)}`)
+      for (const line of result.transcript) out(`  ${ctx.style.dim(line)}`)
+    }
   }
 
   // The engine is loaded only now: the probe above ran without it.
