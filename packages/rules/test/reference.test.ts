@@ -1,4 +1,4 @@
-import type { Facts } from '@smtp-doctor/core'
+import { type Facts, Symptom } from '@smtp-doctor/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../src/derived.js'
@@ -57,18 +57,7 @@ const observed = fc.record({
   errorText: texts.length
     ? fc.array(fc.constantFrom(...texts), { maxLength: 3 }).map((a) => a.join('\n'))
     : fc.constant(''),
-  symptoms: fc.subarray([
-    'not-sending',
-    'stopped-working',
-    'external-recipients-not-receiving',
-    'marked-as-junk',
-    'authentication-error',
-    'host-too-long-for-field',
-    'no-credentials-field',
-    'cannot-connect',
-    'tls-error',
-    'network-changed',
-  ] as const),
+  symptoms: fc.subarray(Symptom.options),
 })
 const probe = fc.record({
   error: fc.record({
