@@ -1,6 +1,6 @@
 import type { DeviceSettings, Facts } from '@smtp-doctor/core'
 import { probe } from '@smtp-doctor/core/probe'
-import { advise, classify, diagnose, explain } from '@smtp-doctor/rules'
+import { advise, classify, diagnose, diagnoseValidated, explain } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { ApiContext } from './app.js'
@@ -72,7 +72,8 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
     },
     async (request) => {
       const { facts, lang } = request.body
-      return diagnose(facts, { lang })
+      // The body schema embeds core's `Facts`, so the facts are validated once, here, not again in the engine.
+      return diagnoseValidated(facts, { lang })
     },
   )
 

@@ -62,6 +62,18 @@ export function diagnose(facts: Facts, opts?: EngineOptions): DiagnoseResult {
   return { findings: run(valid, lang).findings }
 }
 
+/**
+ * `diagnose` for facts that already came out of core's `Facts` schema (`Facts.parse`, or a
+ * schema that embeds it, as the API's request body does): the same findings, without parsing
+ * the facts a second time. Anything else — facts from a user, a file or a probe — goes through
+ * `diagnose`, which validates them; unvalidated facts here may give wrong findings or throw.
+ * @throws ValidationError when lang is invalid.
+ * @example diagnoseValidated(Facts.parse(body.facts), { lang: 'cs' }).findings
+ */
+export function diagnoseValidated(facts: Facts, opts?: EngineOptions): DiagnoseResult {
+  return { findings: run(facts, langOf(opts)).findings }
+}
+
 /** Size of the slices explain feeds the streaming parser (keeps memory flat for huge logs). */
 const CHUNK = 64 * 1024
 
