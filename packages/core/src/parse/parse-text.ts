@@ -179,8 +179,10 @@ export function createTextParser(): TextParser {
       r.line = line
       r.seq = ++seq
     } else {
-      const base: SmtpReply = enhanced ? { code, enhanced, text } : { code, text }
-      r = { ...base, count: 1, line, seq: ++seq }
+      // Object literals of one fixed shape: spreads here cost more than the rest of the parse.
+      r = enhanced
+        ? { code, enhanced, text, count: 1, line, seq: ++seq }
+        : { code, text, count: 1, line, seq: ++seq }
       if (replies.size < MAX_REPLIES) replies.set(key, r)
     }
     last = r
@@ -283,7 +285,10 @@ export function createTextParser(): TextParser {
       drain(true)
       flushPending(lines)
       const ordered = [...replies.values()].sort((a, b) => a.seq - b.seq)
-      const strip = ({ seq: _seq, ...r }: ParsedReply & { seq?: number }): ParsedReply => r
+      const strip = (r: ParsedReply): ParsedReply =>
+        r.enhanced === undefined
+          ? { code: r.code, text: r.text, count: r.count, line: r.line }
+          : { code: r.code, enhanced: r.enhanced, text: r.text, count: r.count, line: r.line }
       const endedWith: ParsedReply | null = final ?? last
       return {
         replies: ordered.map(strip),
