@@ -1,56 +1,12 @@
 import type { Lang } from '@smtp-doctor/core'
-import { helpUrl, rules } from '@smtp-doctor/rules'
-
-type CompiledRule = (typeof rules)[number]
-
-/** A rule in one language, as GET /v1/rules lists it. */
-export type RuleSummary = {
-  id: string
-  options: string[]
-  severity: 'error' | 'warning' | 'info'
-  codes: string[]
-  phrases: string[]
-  symptoms: string[]
-  title: string
-  symptom: string
-  docs: string
-}
-
-/** A rule in one language with its whole text, as GET /v1/rules/:id answers. */
-export type RuleView = RuleSummary & {
-  cause: string
-  steps: string[]
-  commands: string[]
-  warnings: string[]
-  sources: { title: string; url: string; section?: string; date?: string }[]
-  related: string[]
-}
-
-function view(rule: CompiledRule, lang: Lang): RuleView {
-  const m = rule.messages[lang]
-  return {
-    id: rule.id,
-    options: [...rule.options],
-    severity: rule.severity,
-    codes: [...rule.codes],
-    phrases: [...rule.phrases],
-    symptoms: [...rule.symptoms],
-    title: m.title,
-    symptom: m.symptom,
-    docs: helpUrl(rule.id, lang),
-    cause: m.cause,
-    steps: [...m.steps],
-    commands: [...(m.commands ?? [])],
-    warnings: [...(m.warnings ?? [])],
-    sources: rule.sources.map((s) => ({ ...s })),
-    related: [...(rule.related ?? [])],
-  }
-}
-
-function summary(v: RuleView): RuleSummary {
-  const { id, options, severity, codes, phrases, symptoms, title, symptom, docs } = v
-  return { id, options, severity, codes, phrases, symptoms, title, symptom, docs }
-}
+import {
+  type RuleSummary,
+  type RuleView,
+  ruleSummary,
+  rules,
+  rulesMatching,
+  ruleView,
+} from '@smtp-doctor/rules'
 
 /**
  * Per-language views of the rule set, built once: the rules are immutable data, so list and
@@ -59,10 +15,10 @@ function summary(v: RuleView): RuleSummary {
 export class RuleCatalog {
   private readonly byLang = new Map<Lang, { list: RuleSummary[]; byId: Map<string, RuleView> }>()
 
-  constructor(source: readonly CompiledRule[] = rules) {
+  constructor() {
     for (const lang of ['cs', 'en'] as const) {
-      const views = source.map((r) => view(r, lang))
-      this.byLang.set(lang, { list: views.map(summary), byId: new Map(views.map((v) => [v.id, v])) })
+      const views = rules.map((r) => ruleView(r, lang))
+      this.byLang.set(lang, { list: views.map(ruleSummary), byId: new Map(views.map((v) => [v.id, v])) })
     }
   }
 
@@ -74,11 +30,9 @@ export class RuleCatalog {
   /** Rules in `lang`, optionally only those about `option` (plus `any`) or answering `code`. */
   list(lang: Lang, filter: { option?: string | undefined; code?: string | undefined } = {}): RuleSummary[] {
     const all = this.byLang.get(lang)?.list ?? []
-    return all.filter(
-      (r) =>
-        (filter.option === undefined || r.options.includes(filter.option) || r.options.includes('any')) &&
-        (filter.code === undefined || r.codes.includes(filter.code)),
-    )
+    if (filter.option === undefined && filter.code === undefined) return all
+    const ids = new Set(rulesMatching(filter).map((r) => r.id))
+    return all.filter((r) => ids.has(r.id))
   }
 
   /** One rule in `lang`, or undefined. */

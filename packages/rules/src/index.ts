@@ -34,6 +34,7 @@ export type {
   RuleSource,
   Severity,
 } from './rule-schema.js'
+export { type RuleSummary, type RuleView, ruleSummary, rulesMatching, ruleView } from './rule-view.js'
 
 /** Options every entry point takes. */
 export type EngineOptions = { lang?: Lang }

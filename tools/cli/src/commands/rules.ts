@@ -1,60 +1,14 @@
-import type { Lang } from '@smtp-doctor/core'
-import { helpUrl, rules } from '@smtp-doctor/rules'
+import { type RuleView, ruleSummary, rules, rulesMatching, ruleView } from '@smtp-doctor/rules'
 import { articleUrl, type Context, printJson } from '../context.js'
 import { CliError, EXIT } from '../errors.js'
 import { badge, inline } from '../render.js'
-
-type Rule = (typeof rules)[number]
-
-/**
- * A rule in one language, as GET /v1/rules/:id answers it (the API's rule view), so that
- * `rules show --json` and the API print the same thing.
- */
-export function ruleView(rule: Rule, lang: Lang) {
-  const m = rule.messages[lang]
-  return {
-    id: rule.id,
-    options: [...rule.options],
-    severity: rule.severity,
-    codes: [...rule.codes],
-    phrases: [...rule.phrases],
-    symptoms: [...rule.symptoms],
-    title: m.title,
-    symptom: m.symptom,
-    docs: helpUrl(rule.id, lang),
-    cause: m.cause,
-    steps: [...m.steps],
-    commands: [...(m.commands ?? [])],
-    warnings: [...(m.warnings ?? [])],
-    sources: rule.sources.map((s) => ({ ...s })),
-    related: [...(rule.related ?? [])],
-  }
-}
-type RuleView = ReturnType<typeof ruleView>
-
-/** A rule in the list, as GET /v1/rules lists it. */
-export function ruleSummary(v: RuleView) {
-  const { id, options, severity, codes, phrases, symptoms, title, symptom, docs } = v
-  return { id, options, severity, codes, phrases, symptoms, title, symptom, docs }
-}
-
-/** Rules about `option` (plus `any`) and answering `code`, as the API's list filters them. */
-function filtered(filter: { option?: string; code?: string }): Rule[] {
-  return rules.filter(
-    (r) =>
-      (filter.option === undefined ||
-        r.options.includes(filter.option as never) ||
-        r.options.includes('any')) &&
-      (filter.code === undefined || r.codes.includes(filter.code)),
-  )
-}
 
 /** `smtp-doctor rules list [--option o] [--code c]`: every rule, one line each. */
 export async function rulesListCommand(
   ctx: Context,
   filter: { option?: string; code?: string },
 ): Promise<number> {
-  const list = filtered(filter)
+  const list = rulesMatching(filter)
   if (ctx.json) {
     printJson({ rules: list.map((r) => ruleSummary(ruleView(r, ctx.lang))) })
     return EXIT.ok
@@ -105,7 +59,7 @@ export async function rulesShowCommand(ctx: Context, query: string): Promise<num
   const q = query.trim().toLowerCase()
   const byId = rules.find((r) => r.id === q)
   const code = byId ? undefined : /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(q)?.[1]
-  const found = byId ? [byId] : code ? filtered({ code }) : []
+  const found = byId ? [byId] : code ? rulesMatching({ code }) : []
   if (!found.length) throw new CliError(ctx.L.noRule(query))
   const views = found.map((r) => ruleView(r, ctx.lang))
   if (ctx.json) printJson(byId ? views[0] : { rules: views.map(ruleSummary) })
