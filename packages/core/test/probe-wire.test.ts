@@ -128,6 +128,20 @@ describe('reply parsing on the wire', () => {
     assertClean(r, [PASSWORD])
   })
 
+  it('a password echoed in a non-SMTP line across the 60-character quote limit leaks no part of it', async () => {
+    const r = await run(
+      smtp('250-test\r\n250 AUTH LOGIN\r\n', (socket, line) => {
+        if (line === 'AUTH LOGIN') socket.write('334 VXNlcm5hbWU6\r\n')
+        else if (Buffer.from(line, 'base64').toString() === PASSWORD)
+          socket.write(`${'x'.repeat(52)}${PASSWORD}\r\n`)
+        else socket.write('334 UGFzc3dvcmQ6\r\n')
+      }),
+    )
+    expect(r.facts.probe?.error).toMatchObject({ stage: 'auth', code: 'PROTOCOL_ERROR' })
+    expect(JSON.stringify(r)).not.toContain(PASSWORD.slice(0, 6))
+    assertClean(r, [PASSWORD])
+  })
+
   it('STARTTLS asked for but not offered → STARTTLS_NOT_OFFERED, then QUIT', async () => {
     script = smtp('250-test\r\n250 SIZE 10\r\n')
     const r = await probe({ host: '127.0.0.1', port, tls: 'starttls', timeoutMs: 1000 })

@@ -161,7 +161,13 @@ export class SmtpWire {
     this.transcript.server(line)
     const m = REPLY_LINE.exec(line)
     if (!m) {
-      const shown = JSON.stringify(this.transcript.redact(line.slice(0, 60)).replace(/[^\x20-\x7e]/g, '.'))
+      // Redact before cutting: a secret across the cut would otherwise leave its first characters.
+      const shown = JSON.stringify(
+        this.transcript
+          .redact(line)
+          .slice(0, 60)
+          .replace(/[^\x20-\x7e]/g, '.'),
+      )
       this.fail(
         new ProbeFailure('PROTOCOL_ERROR', `the server sent something that is not an SMTP reply: ${shown}`),
       )
