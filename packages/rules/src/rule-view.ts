@@ -1,30 +1,22 @@
 import type { Lang } from '@smtp-doctor/core'
-import { type CompiledRule, rules } from './engine.js'
-import type { RuleOption, RuleSource, Severity } from './rule-schema.js'
+import { type CompiledRule, type Finding, rules } from './engine.js'
+import type { RuleOption } from './rule-schema.js'
 
-/** A rule in one language, as a list shows it (`GET /v1/rules`, `smtp-doctor rules list --json`). */
-export type RuleSummary = {
-  id: string
+/**
+ * A rule in one language with its whole text (`GET /v1/rules/:id`, `smtp-doctor rules show --json`):
+ * what a finding says, with every option, phrase and symptom the rule answers instead of the one option.
+ */
+export type RuleView = Omit<Finding, 'option'> & {
   options: RuleOption[]
-  severity: Severity
-  codes: string[]
   phrases: string[]
   symptoms: string[]
-  title: string
-  symptom: string
-  /** The rule's article on the site. */
-  docs: string
 }
 
-/** A rule in one language with its whole text (`GET /v1/rules/:id`, `smtp-doctor rules show --json`). */
-export type RuleView = RuleSummary & {
-  cause: string
-  steps: string[]
-  commands: string[]
-  warnings: string[]
-  sources: RuleSource[]
-  related: string[]
-}
+/** A rule in one language, as a list shows it (`GET /v1/rules`, `smtp-doctor rules list --json`). */
+export type RuleSummary = Pick<
+  RuleView,
+  'id' | 'options' | 'severity' | 'codes' | 'phrases' | 'symptoms' | 'title' | 'symptom' | 'docs'
+>
 
 /** One rule in one language, whole. A fresh object: callers may keep or change it. */
 export function ruleView(rule: CompiledRule, lang: Lang): RuleView {
