@@ -36,3 +36,13 @@ export function toCliError(err: unknown): CliError | undefined {
   }
   return undefined
 }
+
+/**
+ * A message as it may go to a terminal: one line, control characters (escape sequences from a
+ * binary file, newlines from a quoted input) shown as `\uXXXX` instead of acting on the terminal.
+ */
+export function oneLine(message: string): string {
+  return message
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}

@@ -37,6 +37,8 @@ export async function readJsonArg(path: string): Promise<unknown> {
   try {
     return JSON.parse(raw) as unknown
   } catch (err) {
-    throw new CliError(`${path === '-' ? 'stdin' : path} is not valid JSON: ${(err as Error).message}`)
+    // V8 quotes the start of the input in its message; that may be binary or hold a secret.
+    const why = (err as Error).message.replace(/,? "[\s\S]*" is not valid JSON$/, '')
+    throw new CliError(`${path === '-' ? 'stdin' : path} is not valid JSON: ${why}`)
   }
 }

@@ -7,7 +7,7 @@
 import type { Lang } from '@smtp-doctor/core'
 import { Command, CommanderError, Option } from 'commander'
 import { type Context, makeContext } from './context.js'
-import { EXIT, toCliError } from './errors.js'
+import { EXIT, oneLine, toCliError } from './errors.js'
 import { langFromEnv } from './lang.js'
 import type { SettingsFlags } from './settings.js'
 
@@ -102,7 +102,7 @@ Environment:
       } catch (err) {
         const cli = toCliError(err)
         if (!cli) throw err
-        process.stderr.write(`${commandPath(cmd)}: ${cli.message}\n${usageLine(cmd)}\n`)
+        process.stderr.write(`${commandPath(cmd)}: ${oneLine(cli.message)}\n${usageLine(cmd)}\n`)
         done(EXIT.usage)
       }
     }
@@ -241,7 +241,11 @@ Environment:
     seen.add(cmd)
     // One line of usage after a parse error, instead of the whole help. Computed only then:
     // commander's usage() formats every option, too slow to do for each command at start.
-    cmd.configureOutput({ outputError: (str, write) => write(`${str}${usageLine(cmd)}\n`) })
+    cmd.configureOutput({
+      // `--pasword=…` typed by mistake: commander quotes the whole word, value and all.
+      outputError: (str, write) =>
+        write(`${str.replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'")}${usageLine(cmd)}\n`),
+    })
     for (const sub of cmd.commands) decorate(sub)
   }
   decorate(program)
@@ -264,7 +268,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     }
     const cli = toCliError(err)
     process.stderr.write(
-      `smtp-doctor: ${cli ? cli.message : `unexpected error: ${(err as Error)?.message ?? err}`}\n`,
+      `smtp-doctor: ${oneLine(cli ? cli.message : `unexpected error: ${(err as Error)?.message ?? err}`)}\n`,
     )
     if (!cli && process.env.SMTP_DOCTOR_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`)
     return EXIT.usage

@@ -286,6 +286,31 @@ describe('usage errors', () => {
     expect(r.stderr).not.toContain('Hunter2-secret')
   })
 
+  it('a mistyped password flag with = is refused without echoing its value', async () => {
+    const r = await runCli(['probe', '--host', '127.0.0.1', '--pasword=Hunter2-secret'])
+    expectUsageError(r)
+    expect(r.stderr).toContain('--pasword')
+    expect(r.stderr).not.toContain('Hunter2')
+  })
+
+  it('binary or multi-line bad JSON: one line, no raw control characters, no quoted input', async () => {
+    const input = 'ab\n\u001b[31mRED\u0004\n{"password":"Hunter2-secret"}'
+    const r = await runCli(['diagnose', '-'], { input })
+    expectUsageError(r)
+    expect(r.stderr).toContain('stdin is not valid JSON')
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
+    expect(r.stderr).not.toContain('Hunter2')
+  })
+
+  it('explain - with empty stdin, or an empty file: exit 2, as explain with no text', async () => {
+    const r = await runCli(['explain', '-'], { input: '' })
+    expectUsageError(r)
+    expect(r.stderr).toContain('stdin is empty')
+    const file = join(dir, 'empty.log')
+    writeFileSync(file, '')
+    expectUsageError(await runCli(['explain', file]))
+  })
+
   it('an unknown command → exit 2', async () => {
     const r = await runCli(['frobnicate'])
     expect(r.code).toBe(2)

@@ -6,10 +6,19 @@ import { CliError, EXIT } from '../errors.js'
 import { hasProblem, renderFindings } from '../render.js'
 
 /** Streams a log through the engine's streaming explain: memory stays flat for any size. */
-async function explainStream(stream: NodeJS.ReadableStream, ctx: Context): Promise<DiagnoseResult> {
+async function explainStream(
+  stream: NodeJS.ReadableStream,
+  ctx: Context,
+  what: string,
+): Promise<DiagnoseResult> {
   const ex = createExplainer({ lang: ctx.lang })
-  for await (const chunk of stream)
+  let empty = true
+  for await (const chunk of stream) {
+    if (empty && chunk.length > 0) empty = false
     ex.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk as Buffer))
+  }
+  // Nothing to read (a closed or empty stdin, an empty file) is an input error, as `explain ''` is.
+  if (empty) throw new CliError(`${what} is empty: no text to explain`)
   return ex.end()
 }
 
@@ -28,12 +37,13 @@ async function isFile(path: string): Promise<boolean> {
 export async function explainCommand(ctx: Context, words: string[]): Promise<number> {
   let result: DiagnoseResult
   const only = words.length === 1 ? (words[0] as string) : undefined
-  if (only === '-') result = await explainStream(process.stdin, ctx)
+  if (only === '-') result = await explainStream(process.stdin, ctx, 'stdin')
   else if (only !== undefined && (await isFile(only))) {
     const stream = createReadStream(only)
     try {
-      result = await explainStream(stream, ctx)
+      result = await explainStream(stream, ctx, only)
     } catch (err) {
+      if (err instanceof CliError) throw err
       throw new CliError(
         `cannot read ${only}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       )
