@@ -142,6 +142,25 @@ describe('reply parsing on the wire', () => {
     assertClean(r, [PASSWORD])
   })
 
+  it('control characters from the server (terminal escapes) never reach the facts or the transcript', async () => {
+    const r = await run((socket, line) => {
+      if (line === null) socket.write('220 hi \u001b]0;PWNED\u0007\r\n')
+      else if (line.startsWith('EHLO')) socket.write('250-hi\u001b[31m\r\n250 AUTH PLAIN\u001b[2J\r\n')
+      else if (line.startsWith('AUTH')) socket.write('535 5.7.3 bad \u009b2J\u001b]52;c;ZXZpbA==\u0007\r\n')
+      else if (line === 'QUIT') socket.end('221 bye\r\n')
+      else socket.write('250 ok\r\n')
+    })
+    const strings: string[] = []
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v)
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x)
+    }
+    walk(r)
+    expect(strings.filter((s) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(s))).toEqual([])
+    expect(r.facts.probe?.ehlo?.authMechanisms).toEqual(['PLAIN\uFFFD[2J'])
+    expect(r.facts.probe?.banner?.reply?.text).toBe('hi \uFFFD]0;PWNED\uFFFD')
+  })
+
   it('STARTTLS asked for but not offered → STARTTLS_NOT_OFFERED, then QUIT', async () => {
     script = smtp('250-test\r\n250 SIZE 10\r\n')
     const r = await probe({ host: '127.0.0.1', port, tls: 'starttls', timeoutMs: 1000 })

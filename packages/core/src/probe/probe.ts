@@ -9,7 +9,7 @@ import { ProbeFailure } from './errors.js'
 import { type ResolveOptions, resolveHost } from './resolve.js'
 import { certificateOf, protocolOf, serverName, versionOptions } from './tls-info.js'
 import { tlsMatrix } from './tls-matrix.js'
-import { Transcript } from './transcript.js'
+import { printable, Transcript } from './transcript.js'
 import { connectTcp, SmtpWire, type WireLimits, type WireReply } from './wire.js'
 
 /** Options of one probe run (besides the device settings). Validated; bad values throw a ZodError. */
@@ -64,9 +64,9 @@ export type ProbeResult = {
 const DEFAULT_TIMEOUT_MS = 15_000
 const QUIT_WAIT_MS = 2_000
 
-/** The reply as a fact; a secret a server echoes back is masked here too. */
+/** The reply as a fact; a secret a server echoes back is masked here too, control characters too. */
 function toReply(r: WireReply, t: Transcript): SmtpReply {
-  const out: SmtpReply = { code: r.code, text: t.redact(r.text).slice(0, 4096) }
+  const out: SmtpReply = { code: r.code, text: printable(t.redact(r.text)).slice(0, 4096) }
   if (r.enhanced) out.enhanced = r.enhanced
   return out
 }
@@ -83,7 +83,7 @@ function parseCapabilities(reply: WireReply): {
 } {
   const capabilities = reply.lines
     .slice(1)
-    .map((l) => l.trim().slice(0, 512))
+    .map((l) => printable(l.trim()).slice(0, 512))
     .filter(Boolean)
     .slice(0, 100)
   const auth = new Set<string>()

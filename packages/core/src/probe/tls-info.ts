@@ -1,6 +1,7 @@
 import net from 'node:net'
 import tls from 'node:tls'
 import { type Certificate, TlsVersion } from '../schema/index.js'
+import { printable } from './transcript.js'
 
 /** TLS versions oldest first. */
 export const TLS_VERSIONS: readonly TlsVersion[] = TlsVersion.options
@@ -24,7 +25,7 @@ function dn(part: unknown): string | undefined {
   const out = Object.entries(part as Record<string, unknown>)
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
     .join(', ')
-  return out ? out.slice(0, 1024) : undefined
+  return out ? printable(out).slice(0, 1024) : undefined
 }
 
 /** The negotiated version, if it is one the schema names. */
@@ -50,7 +51,7 @@ export function certificateOf(socket: tls.TLSSocket, host: string): Certificate 
   if (cert.subjectaltname) {
     out.subjectAltNames = cert.subjectaltname
       .split(/,\s*/)
-      .map((s) => s.replace(/^(DNS|IP Address):/, '').slice(0, 253))
+      .map((s) => printable(s.replace(/^(DNS|IP Address):/, '')).slice(0, 253))
       .filter((s) => s.length > 0)
       .slice(0, 500)
   }

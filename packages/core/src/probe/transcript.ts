@@ -53,7 +53,10 @@ export class Transcript {
   }
 }
 
-/** Replaces control characters so a transcript line is one printable line. */
+/**
+ * Replaces control characters (C0 but tab and line feed, DEL, C1) so a line is printable: a server
+ * must not be able to send escape sequences to the terminal of whoever reads its answer.
+ */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD')
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
 }
