@@ -126,6 +126,19 @@ describe('/v1/probe against the simulator', () => {
     expect(body.probe.banner?.ok).toBe(true)
   })
 
+  it('CR/LF in the from-address is a 400 naming the field, and no SMTP command is smuggled in', async () => {
+    const from =
+      'a@contoso.com>\r\nRCPT TO:<victim@contoso.com>\r\nDATA\r\n\r\nspam\r\n.\r\nMAIL FROM:<a@contoso.com'
+    const res = await fetch(`${base}/v1/probe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ settings: { ...smtpAuth(), from, recipients: ['r@contoso.com'] } }),
+    })
+    expect(res.status).toBe(400)
+    const body = (await res.json()) as { errors: { path: (string | number)[] }[] }
+    expect(body.errors.map((e) => e.path)).toContainEqual(['settings', 'from'])
+  })
+
   it('the same host on another port is refused', async () => {
     const { status } = await probe({ ...smtpAuth(), port: sim.endpoints.legacy.port })
     expect(status).toBe(403)

@@ -161,6 +161,27 @@ describe('reply parsing on the wire', () => {
     expect(r.facts.probe?.banner?.reply?.text).toBe('hi \uFFFD]0;PWNED\uFFFD')
   })
 
+  it('CR/LF in the from-address, a recipient or the user name is refused before connecting (no SMTP injection)', async () => {
+    const seen: string[] = []
+    script = (socket, line) => {
+      if (line !== null) seen.push(line)
+      smtp('250 test\r\n', (sock) => sock.write('250 ok\r\n'))(socket, line)
+    }
+    const injected =
+      'a@contoso.com>\r\nRCPT TO:<victim@contoso.com>\r\nDATA\r\n\r\nspam\r\n.\r\nMAIL FROM:<a@contoso.com'
+    const base = { host: '127.0.0.1', port, tls: 'none' as const, timeoutMs: 1000 }
+    for (const bad of [
+      { from: injected },
+      { recipients: ['r@contoso.com', injected] },
+      { username: injected },
+    ]) {
+      const err = await probe({ ...base, ...bad }).catch((e: unknown) => e)
+      expect(err).toMatchObject({ name: 'ZodError' })
+      expect(String(err)).toMatch(/control characters/)
+    }
+    expect(seen).toEqual([])
+  })
+
   it('STARTTLS asked for but not offered → STARTTLS_NOT_OFFERED, then QUIT', async () => {
     script = smtp('250-test\r\n250 SIZE 10\r\n')
     const r = await probe({ host: '127.0.0.1', port, tls: 'starttls', timeoutMs: 1000 })

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { ConnectorKind, TlsMode, TlsVersion } from './common.js'
 
-const address = z.string().trim().min(1).max(320)
+// The probe writes these into MAIL FROM / RCPT TO: a CR or LF would smuggle in SMTP commands (DATA…).
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/
+const noControl = 'must not contain control characters (CR, LF, …)'
+const address = z.string().trim().min(1).max(320).regex(NO_CONTROL, noControl)
 
 /**
  * What is typed into the device (printer, scanner, application).
@@ -15,7 +18,7 @@ export const DeviceSettings = z.object({
   /** TLS mode as entered on the device. */
   tls: TlsMode,
   /** Sign-in name, if one is entered. */
-  username: z.string().max(320).optional(),
+  username: z.string().max(320).regex(NO_CONTROL, noControl).optional(),
   /**
    * For `classify`/`diagnose`: whether a password was entered (`true`/`false`).
    * For `probe`: the secret itself. Never logged, echoed or stored.
