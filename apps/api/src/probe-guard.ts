@@ -1,11 +1,19 @@
 import { promises as dns } from 'node:dns'
 import net from 'node:net'
 
-/** The Microsoft 365 endpoints the probe may reach by default (any port). */
+/**
+ * The Microsoft 365 endpoints the probe may reach by default, on the ports devices are set to
+ * (465 and the MX endpoint's 587 only to show why they fail) — never any port, so the API
+ * cannot be used to scan these hosts.
+ */
 export const DEFAULT_PROBE_ALLOW = [
-  'smtp.office365.com',
-  'smtp-legacy.office365.com',
-  '*.mail.protection.outlook.com',
+  'smtp.office365.com:587',
+  'smtp.office365.com:25',
+  'smtp.office365.com:465',
+  'smtp-legacy.office365.com:587',
+  'smtp-legacy.office365.com:25',
+  '*.mail.protection.outlook.com:25',
+  '*.mail.protection.outlook.com:587',
 ] as const
 
 /** One allow-list entry, parsed. */

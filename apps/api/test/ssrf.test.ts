@@ -106,9 +106,23 @@ describe('SSRF: /v1/probe reaches nothing it should not', () => {
   })
 
   it.each(RESOLVING_TO_LOOPBACK)('refuses allowed name %j when DNS answers loopback', async (host) => {
-    const res = await probeHost(app, host, canary.port)
+    // 587 and 25 are allowed for every default host; the refusal must come from the address.
+    const res = await probeHost(app, host, host.includes('mail.protection') ? 25 : 587)
     expect(res.statusCode).toBe(403)
     expect(res.json().detail).toMatch(/non-public-address/)
+  })
+
+  it('refuses the default Microsoft 365 hosts on ports no device uses (no port scanning)', async () => {
+    for (const [host, port] of [
+      ['smtp.office365.com', 22],
+      ['smtp.office365.com', 443],
+      ['contoso-com.mail.protection.outlook.com', 465],
+      ['smtp-legacy.office365.com', canary.port],
+    ] as const) {
+      const res = await probeHost(app, host, port)
+      expect(res.statusCode, `${host}:${port}`).toBe(403)
+      expect(res.json().detail).toMatch(/port-not-allowed/)
+    }
   })
 
   it('refuses names that only look like the allowed ones', async () => {
