@@ -5,7 +5,7 @@ import {
   defaultDnsZone,
   SIM_DNS,
   type Sim,
-  type SimFault,
+  SimFault,
   startDnsServer,
   startSim,
 } from '@smtp-doctor/m365-sim'
@@ -34,16 +34,7 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled)
   sim = await startSim({
     implicitTls: true,
-    faults: [
-      'silent-banner',
-      'silent-mid-tls',
-      'reset-after-banner',
-      'garbage',
-      'long-line',
-      'slow-drip',
-      'tls-version-mismatch',
-      'tls-version-mismatch-implicit',
-    ],
+    faults: [...SimFault.options],
   })
   dnsServer = await startDnsServer(defaultDnsZone)
   // A port that was just free: bind, note it, close; nothing listens there afterwards.
