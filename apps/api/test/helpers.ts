@@ -1,5 +1,15 @@
 import { promises as dns } from 'node:dns'
 import net from 'node:net'
+import {
+  type DnsServerHandle,
+  defaultDnsZone,
+  demoScenario,
+  type Sim,
+  startDnsServer,
+  startSim,
+} from '@smtp-doctor/m365-sim'
+import type { FastifyInstance } from 'fastify'
+import { type ApiOptions, buildApp } from '../src/app.js'
 import type { GuardLookup } from '../src/probe-guard.js'
 
 /** A TCP server that only counts connections: any connection to it is an SSRF that got through. */
@@ -45,5 +55,48 @@ export function resolverLookup(port: number): GuardLookup {
     if (out.length === 0)
       throw Object.assign(new Error(`no addresses for ${hostname}`), { code: 'ENOTFOUND' })
     return out.map((address) => ({ address }))
+  }
+}
+
+/** The simulator, its DNS server and an API allowed to probe it, listening on loopback. */
+export type SimApi = {
+  sim: Sim
+  dnsServer: DnsServerHandle
+  app: FastifyInstance
+  base: string
+  close(): Promise<void>
+}
+
+/**
+ * Starts the demo simulator and its DNS server, and a listening API that resolves through that DNS
+ * server and trusts the simulator's certificate. `options` adds to (or overrides) those settings;
+ * `prepare` may add routes before the server listens.
+ */
+export async function startSimApi(
+  options: (sim: Sim) => ApiOptions,
+  prepare?: (app: FastifyInstance) => void,
+): Promise<SimApi> {
+  const sim = await startSim(demoScenario)
+  const dnsServer = await startDnsServer(defaultDnsZone)
+  const app = await buildApp({
+    probeLookup: resolverLookup(dnsServer.port),
+    probeCa: sim.certificatePem,
+    rateLimit: { global: false, probe: { max: 1000, timeWindowMs: 60_000 } },
+    ...options(sim),
+  })
+  prepare?.(app)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  if (!address || typeof address === 'string') throw new Error('no address')
+  return {
+    sim,
+    dnsServer,
+    app,
+    base: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close()
+      await dnsServer.stop()
+      await sim.stop()
+    },
   }
 }

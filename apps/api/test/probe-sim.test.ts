@@ -1,16 +1,6 @@
-import {
-  DEMO_PASSWORD,
-  type DnsServerHandle,
-  defaultDnsZone,
-  demoScenario,
-  type Sim,
-  startDnsServer,
-  startSim,
-} from '@smtp-doctor/m365-sim'
-import type { FastifyInstance } from 'fastify'
+import { DEMO_PASSWORD, type Sim } from '@smtp-doctor/m365-sim'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../src/app.js'
-import { resolverLookup } from './helpers.js'
+import { type SimApi, startSimApi } from './helpers.js'
 
 /*
  * A real listening API server probing the Microsoft 365 simulator over real sockets. The
@@ -19,29 +9,19 @@ import { resolverLookup } from './helpers.js'
  */
 
 let sim: Sim
-let dnsServer: DnsServerHandle
-let app: FastifyInstance
+let harness: SimApi | undefined
 let base: string
 
 beforeAll(async () => {
-  sim = await startSim(demoScenario)
-  dnsServer = await startDnsServer(defaultDnsZone)
-  app = await buildApp({
+  harness = await startSimApi((sim) => ({
     logger: false,
     probeAllow: [`smtp.office365.com:${sim.endpoints.smtpAuth.port}`, `127.0.0.1:${sim.endpoints.mx.port}`],
-    probeLookup: resolverLookup(dnsServer.port),
-    probeCa: sim.certificatePem,
-    rateLimit: { global: false, probe: { max: 1000, timeWindowMs: 60_000 } },
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  if (!address || typeof address === 'string') throw new Error('no address')
-  base = `http://127.0.0.1:${address.port}`
+  }))
+  sim = harness.sim
+  base = harness.base
 })
 afterAll(async () => {
-  await app?.close()
-  await dnsServer?.stop()
-  await sim?.stop()
+  await harness?.close()
 })
 
 type ProbeAnswer = {

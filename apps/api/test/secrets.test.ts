@@ -1,17 +1,6 @@
-import {
-  DEMO_PASSWORD,
-  DEMO_TOKEN,
-  type DnsServerHandle,
-  defaultDnsZone,
-  demoScenario,
-  type Sim,
-  startDnsServer,
-  startSim,
-} from '@smtp-doctor/m365-sim'
-import type { FastifyInstance } from 'fastify'
+import { DEMO_PASSWORD, DEMO_TOKEN, type Sim } from '@smtp-doctor/m365-sim'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../src/app.js'
-import { resolverLookup } from './helpers.js'
+import { type SimApi, startSimApi } from './helpers.js'
 
 /*
  * Every log line (at trace level) and every response body/header is captured while secrets
@@ -30,34 +19,28 @@ function forms(secret: string): string[] {
 const logs: string[] = []
 const responses: string[] = []
 let sim: Sim
-let dnsServer: DnsServerHandle
-let app: FastifyInstance
+let harness: SimApi | undefined
 let base: string
 
 beforeAll(async () => {
-  sim = await startSim(demoScenario)
-  dnsServer = await startDnsServer(defaultDnsZone)
-  app = await buildApp({
-    logger: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } },
-    probeAllow: [`smtp.office365.com:${sim.endpoints.smtpAuth.port}`],
-    probeLookup: resolverLookup(dnsServer.port),
-    probeCa: sim.certificatePem,
-    rateLimit: { global: false, probe: { max: 1000, timeWindowMs: 60_000 } },
-  })
-  // A bug deep in some library that quotes its input in the error message.
-  app.post('/v1/test-throw', async (request) => {
-    const body = request.body as { settings: { password: string; accessToken: string } }
-    throw Object.assign(new Error(`boom ${body.settings.password} ${body.settings.accessToken}`), body)
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  if (!address || typeof address === 'string') throw new Error('no address')
-  base = `http://127.0.0.1:${address.port}`
+  harness = await startSimApi(
+    (sim) => ({
+      logger: { level: 'trace', stream: { write: (line: string) => void logs.push(line) } },
+      probeAllow: [`smtp.office365.com:${sim.endpoints.smtpAuth.port}`],
+    }),
+    (app) => {
+      // A bug deep in some library that quotes its input in the error message.
+      app.post('/v1/test-throw', async (request) => {
+        const body = request.body as { settings: { password: string; accessToken: string } }
+        throw Object.assign(new Error(`boom ${body.settings.password} ${body.settings.accessToken}`), body)
+      })
+    },
+  )
+  sim = harness.sim
+  base = harness.base
 })
 afterAll(async () => {
-  await app?.close()
-  await dnsServer?.stop()
-  await sim?.stop()
+  await harness?.close()
 })
 
 async function call(path: string, body?: string, headers: Record<string, string> = {}): Promise<number> {
