@@ -11,3 +11,11 @@ export {
   type TextParser,
 } from './parse/parse-text.js'
 export * from './schema/index.js'
+export {
+  type DecodeTokenOptions,
+  decodeToken,
+  MAX_TOKEN_LENGTH,
+  TokenDecodeError,
+  type TokenDecodeErrorCode,
+  tokenUser,
+} from './token/decode.js'

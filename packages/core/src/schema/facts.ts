@@ -3,6 +3,7 @@ import { Observed } from './observed.js'
 import { ProbeFacts } from './probe.js'
 import { DeviceSettings } from './settings.js'
 import { Tenant } from './tenant.js'
+import { Token } from './token.js'
 
 /**
  * Everything the engine reasons over: the device's settings, the tenant, what was
@@ -14,5 +15,7 @@ export const Facts = z.object({
   tenant: Tenant.optional(),
   observed: Observed.optional(),
   probe: ProbeFacts.optional(),
+  /** The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
+  token: Token.optional(),
 })
 export type Facts = z.infer<typeof Facts>

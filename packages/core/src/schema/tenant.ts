@@ -5,6 +5,8 @@ import { z } from 'zod'
  * Every field is optional: unknown is not the same as false.
  */
 export const Tenant = z.object({
+  /** The tenant (directory) id, a GUID: what an access token's `tid` must be for this tenant. */
+  tenantId: z.string().trim().max(64).optional(),
   /** The organisation's primary domain, e.g. `contoso.com`. */
   domain: z.string().trim().max(253).optional(),
   /** The tenant's MX endpoint, e.g. `contoso-com.mail.protection.outlook.com`. */
