@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ConnectorKind, TlsMode, TlsVersion } from './common.js'
+import { strictDeep } from './strict.js'
 
 // The probe writes these into MAIL FROM / RCPT TO: a CR or LF would smuggle in SMTP commands (DATA…).
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/
@@ -44,3 +45,9 @@ export const DeviceSettings = z.object({
   hostFieldMaxLength: z.number().int().min(1).max(1024).optional(),
 })
 export type DeviceSettings = z.infer<typeof DeviceSettings>
+
+/**
+ * `DeviceSettings` as a contract: unknown keys are refused, naming the key meant
+ * (`to` → `recipients`). What `classify` and the API's bodies validate with.
+ */
+export const DeviceSettingsStrict = strictDeep(DeviceSettings)
