@@ -1,10 +1,11 @@
 /**
- * The built site in a real headless Chromium (Debian's /usr/bin/chromium): articles render in
+ * The built site in a real headless Chromium (Debian's /usr/bin/chromium, else the registry's
+ * @sparticuz/chromium: see chromium.ts): articles render in
  * both languages, the language switcher moves between them, Pagefind search finds a code, the
  * paste page answers in the browser, and axe-core finds no serious or critical violations.
  * Screenshots go to test-results/ for review.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,9 +13,9 @@ import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { helpUrl, rules } from '../src/lib/engine.js'
+import { findChromium } from './chromium.js'
 import { RESULTS, requireDist, serveDist } from './site.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const RULE = 'send-as-denied'
 const REPLY = '550 5.7.60 SMTP; Client does not have permissions to send as this sender'
 
@@ -37,15 +38,13 @@ const shot = (page: Page, name: string) =>
 
 beforeAll(async () => {
   requireDist()
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium)`,
-    )
+  const browser = findChromium()
   mkdirSync(RESULTS, { recursive: true })
   server = await serveDist()
   profile = await mkdtemp(join(tmpdir(), 'smtp-doctor-docs-chromium-'))
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
