@@ -112,8 +112,11 @@ describe('probeDns', () => {
   })
 
   it('runs only the parts its inputs allow', async () => {
+    // Without an IP there is no SPF verdict and nothing to look up in block lists.
     expect(Object.keys(await probeDns({ domain: SIM_DNS.tenantDomain, resolver: sim.resolver() }))).toEqual([
       'mx',
+      'dmarc',
+      'dkim',
     ])
     expect(
       Object.keys(await probeDns({ ip: SIM_DNS.cleanIp, zones: ZONES, resolver: sim.resolver() })),

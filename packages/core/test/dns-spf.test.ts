@@ -159,8 +159,20 @@ describe('probeSpf on a hand-made zone', () => {
     const r = await probeSpf({ domain: 'redirect.example', ip: '2001:db8:1::25', resolver: resolver() })
     expect(r.result).toBe('pass')
     expect(r.includes).toEqual([
-      { domain: '_spf.redirect.example', lookups: 2, kind: 'redirect', via: 'redirect.example' },
-      { domain: 'spf.protection.outlook.com', lookups: 1, kind: 'include', via: '_spf.redirect.example' },
+      {
+        domain: '_spf.redirect.example',
+        lookups: 2,
+        voidLookups: 0,
+        kind: 'redirect',
+        via: 'redirect.example',
+      },
+      {
+        domain: 'spf.protection.outlook.com',
+        lookups: 1,
+        voidLookups: 0,
+        kind: 'include',
+        via: '_spf.redirect.example',
+      },
     ])
     expect(r.includesMicrosoft365).toBe(true)
   })
@@ -174,5 +186,6 @@ describe('probeSpf on a hand-made zone', () => {
     const r = await probeSpf({ domain: 'loop.example', ip: '192.0.2.1', resolver: resolver() })
     expect(r.result).toBe('permerror')
     expect(r.lookups === undefined || r.lookups > SPF_LOOKUP_LIMIT).toBe(true)
+    expect(r).toMatchObject({ includeLoop: true, overLookupLimit: true })
   })
 })

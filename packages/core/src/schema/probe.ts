@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SmtpReply, TlsMode, TlsVersion } from './common.js'
+import { DkimFacts, DmarcFacts } from './dns.js'
 
 /** The steps of an SMTP probe, in order. */
 export const ProbeStage = z.enum([
@@ -136,10 +137,17 @@ export const ProbeFacts = z.object({
     .object({
       domain: z.string().max(253),
       hosts: z.array(z.object({ exchange: z.string().max(253), priority: z.number().int() })).max(50),
-      /** The preferred MX is a Microsoft 365 endpoint (`*.mail.protection.outlook.com`). */
+      /** The preferred MX is a Microsoft 365 endpoint (`*.mail.protection.outlook.com` or `*.mx.microsoft`). */
       isMicrosoft365: z.boolean(),
       /** The preferred (lowest-priority) exchange, lower case, no trailing dot. */
       preferred: z.string().max(253).optional(),
+      /**
+       * The Microsoft 365 endpoint direct send and relay connect to, exactly as DNS names it
+       * (the preferred MX when it is Microsoft 365, else the first Microsoft 365 host listed).
+       */
+      endpoint: z.string().max(253).optional(),
+      /** Which form `endpoint` has: the classic `*.mail.protection.outlook.com` or the DNSSEC `*.mx.microsoft`. */
+      endpointKind: z.enum(['mail.protection.outlook.com', 'mx.microsoft']).optional(),
       /** How long the look-up took, milliseconds. */
       ms: z.number().nonnegative().optional(),
       error: ProbeError.optional(),
@@ -157,6 +165,10 @@ export const ProbeFacts = z.object({
        * every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP.
        */
       lookups: z.number().int().nonnegative().optional(),
+      /** `lookups` counts only what was walked before an include loop or the depth limit cut the tree. */
+      lookupsAtLeast: z.boolean().optional(),
+      /** An include or redirect leads back to a domain already on its path. */
+      includeLoop: z.boolean().optional(),
       /** Lookups in the whole record that returned no data or NXDOMAIN (limit: 2). Independent of the IP. */
       voidLookups: z.number().int().nonnegative().optional(),
       /** Lookup count per include / redirect. */
@@ -165,6 +177,8 @@ export const ProbeFacts = z.object({
           z.object({
             domain: z.string().max(253),
             lookups: z.number().int(),
+            /** Void lookups (no data, NXDOMAIN) inside this include, its own TXT look-up counted. */
+            voidLookups: z.number().int().nonnegative().optional(),
             /** `include:` or `redirect=`. */
             kind: z.enum(['include', 'redirect']).optional(),
             /** The domain whose record names this one. */
@@ -190,6 +204,10 @@ export const ProbeFacts = z.object({
       error: z.string().max(1024).optional(),
     })
     .optional(),
+  /** The DMARC record of the from-address's domain. */
+  dmarc: DmarcFacts.optional(),
+  /** The Microsoft 365 DKIM selectors of the domain. */
+  dkim: DkimFacts.optional(),
   /** DNS block list look-ups of the sending IP. */
   dnsbl: z
     .object({

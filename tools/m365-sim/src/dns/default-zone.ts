@@ -39,6 +39,26 @@ export const SIM_DNS = {
   servfailDomain: 'servfail.example',
   timeoutDomain: 'timeout.example',
   nxdomainDomain: 'nxdomain.example',
+  /** An address nobody's SPF lists and no block list knows: the relay's IP in the CLI/API tests. */
+  relayIp: '203.0.113.7',
+  /** DMARC `p=reject` (contoso.com, the tenant, publishes it). */
+  dmarcRejectDomain: 'contoso.com',
+  /** DMARC `p=none`; no DKIM selectors (fabrikam.com). */
+  dmarcNoneDomain: 'fabrikam.com',
+  /** MX on a DNSSEC-signed `*.mx.microsoft` host, DKIM on `*.dkim.mail.microsoft`. */
+  dnssecMxDomain: 'relecloud.com',
+  dnssecMx: 'relecloud-com.c-v1.mx.microsoft',
+  /** MX on Microsoft 365, SPF without `include:spf.protection.outlook.com`. */
+  spfWithoutMicrosoftDomain: 'fourthcoffee.com',
+  /** SPF needs exactly 11 DNS lookups (one over the limit). */
+  elevenLookupsDomain: 'alpineskihouse.com',
+  /** SPF is a chain of 50 nested includes. */
+  chainedIncludesDomain: 'proseware.com',
+  chainLength: 50,
+  /** SPF includes lead back to the domain (an include loop). */
+  includeLoopDomain: 'woodgrovebank.com',
+  /** SPF record of about 4 KB (split into 255-byte strings; UDP truncates, the resolver retries over TCP). */
+  longSpfDomain: 'lucernepublishing.com',
   /** Block lists that answer. */
   dnsblZones: ['zen.spamhaus.example', 'bl.example'],
   /** A block list whose server never answers. */
@@ -64,6 +84,43 @@ function nibbles(ipv6: string): string {
 const reversed = (ipv4: string): string => ipv4.split('.').reverse().join('.')
 
 const M365_SPF = 'v=spf1 ip4:192.0.2.0/25 ip6:2001:db8:f400::/48 -all'
+
+/** Microsoft 365's DKIM CNAMEs for a domain, pointing at key names that answer in this zone. */
+function dkimM365(domain: string, keyHost: string): DnsZoneInput['names'] {
+  const dashed = domain.replace(/\./g, '-')
+  const names: DnsZoneInput['names'] = {}
+  for (const selector of ['selector1', 'selector2']) {
+    const target = `${selector}-${dashed}._domainkey.${keyHost}`
+    names[`${selector}._domainkey.${domain}`] = { CNAME: target }
+    // A stand-in public key: DKIM is not verified here, only that one is published.
+    names[target] = { TXT: [`v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA${selector}sim`] }
+  }
+  return names
+}
+
+/** proseware.com → _spf1.proseware.com → … → _spf50.proseware.com (each one include deeper). */
+function chainedIncludes(domain: string, length: number): DnsZoneInput['names'] {
+  const names: DnsZoneInput['names'] = {
+    [domain]: { TXT: [`v=spf1 include:_spf1.${domain} -all`] },
+  }
+  for (let i = 1; i <= length; i++) {
+    names[`_spf${i}.${domain}`] = {
+      TXT: [i < length ? `v=spf1 include:_spf${i + 1}.${domain} ~all` : 'v=spf1 ip4:198.51.100.200 ~all'],
+    }
+  }
+  return names
+}
+
+/** An SPF record of ip4 terms (RFC 2544's benchmark range), just over 4000 characters. */
+function longSpf(): string {
+  const terms: string[] = []
+  let record = 'v=spf1 include:spf.protection.outlook.com -all'
+  for (let i = 0; record.length < 4000; i++) {
+    terms.push(`ip4:198.18.${Math.floor(i / 256)}.${i % 256}`)
+    record = `v=spf1 ${terms.join(' ')} include:spf.protection.outlook.com -all`
+  }
+  return record
+}
 
 const zone: DnsZoneInput = {
   ttl: 300,
@@ -150,6 +207,47 @@ const zone: DnsZoneInput = {
     'mx1.tailspintoys.com': { A: ['198.51.100.25'] },
     'mx2.tailspintoys.com': { A: ['198.51.100.26'] },
 
+    '_dmarc.contoso.com': { TXT: ['v=DMARC1; p=reject; rua=mailto:dmarc-reports@contoso.com'] },
+    ...dkimM365('contoso.com', 'contoso.onmicrosoft.com'),
+    '_dmarc.fabrikam.com': { TXT: ['v=DMARC1; p=none'] },
+
+    // ── relecloud.com: a DNSSEC domain — the MX name has a part no one can guess ──
+    'relecloud.com': {
+      MX: [{ exchange: 'relecloud-com.c-v1.mx.microsoft', priority: 0 }],
+      TXT: ['v=spf1 include:spf.protection.outlook.com -all'],
+    },
+    'relecloud-com.c-v1.mx.microsoft': { A: ['127.0.0.1'] },
+    '_dmarc.relecloud.com': { TXT: ['v=DMARC1; p=quarantine; pct=100; adkim=s'] },
+    ...dkimM365('relecloud.com', 'relecloud.r-v1.dkim.mail.microsoft'),
+
+    // ── fourthcoffee.com: on Microsoft 365, but SPF lists only the office ──
+    'fourthcoffee.com': {
+      MX: [{ exchange: 'fourthcoffee-com.mail.protection.outlook.com', priority: 0 }],
+      TXT: ['v=spf1 ip4:203.0.113.50 -all'],
+    },
+    'fourthcoffee-com.mail.protection.outlook.com': { A: ['127.0.0.1'] },
+
+    // ── alpineskihouse.com: 11 lookups, one over the limit ──
+    'alpineskihouse.com': {
+      A: ['203.0.113.60'],
+      MX: [{ exchange: 'alpineskihouse-com.mail.protection.outlook.com', priority: 0 }],
+      TXT: [
+        'v=spf1 a mx include:spf.protection.outlook.com include:_spf.crm.example include:mailer.example ' +
+          'include:_spf.google.example -all',
+      ],
+    },
+    'alpineskihouse-com.mail.protection.outlook.com': { A: ['127.0.0.1'] },
+
+    // ── proseware.com: 50 nested includes ──
+    ...chainedIncludes('proseware.com', 50),
+
+    // ── woodgrovebank.com: includes that loop back ──
+    'woodgrovebank.com': { TXT: ['v=spf1 include:_spf.woodgrovebank.com -all'] },
+    '_spf.woodgrovebank.com': { TXT: ['v=spf1 include:woodgrovebank.com ~all'] },
+
+    // ── lucernepublishing.com: a 4 KB SPF record ──
+    'lucernepublishing.com': { TXT: [longSpf()] },
+
     // ── faults ──
     'servfail.example': { fault: 'servfail' },
     'timeout.example': { fault: 'timeout' },
@@ -182,7 +280,9 @@ const zone: DnsZoneInput = {
 /**
  * A zone that reproduces Microsoft 365 tenants and their neighbours: a tenant set up as
  * documented (contoso.com), softfail, an SPF record over the 10-lookup limit, one with
- * three void lookups, a broken include, no SPF, an MX that is not Microsoft 365, faulty
- * names, and DNS block lists listing 198.51.100.7. See `SIM_DNS` for the names.
+ * three void lookups, a broken include, no SPF, an MX that is not Microsoft 365, a DNSSEC
+ * `*.mx.microsoft` MX, DMARC `p=reject` / `p=none`, Microsoft 365 DKIM CNAMEs, 11 lookups,
+ * 50 nested includes, an include loop, a 4 KB record, faulty names, and DNS block lists
+ * listing 198.51.100.7. See `SIM_DNS` for the names.
  */
 export const defaultDnsZone: DnsZone = DnsZone.parse(zone)

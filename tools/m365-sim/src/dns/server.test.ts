@@ -146,3 +146,34 @@ describe('startDnsServer', () => {
     expect(socket.destroyed).toBe(true)
   })
 })
+
+describe('CNAME', () => {
+  it('answers the alias and follows it for other types, within the zone', async () => {
+    const r = resolver(server)
+    const name = `selector1._domainkey.${SIM_DNS.tenantDomain}`
+    expect(await r.resolveCname(name)).toEqual(['selector1-contoso-com._domainkey.contoso.onmicrosoft.com'])
+    const txt = (await r.resolveTxt(name)).map((parts) => parts.join(''))
+    expect(txt).toHaveLength(1)
+    expect(txt[0]).toMatch(/^v=DKIM1; k=rsa; p=/)
+  })
+
+  it('rejects a name with a CNAME and other records', async () => {
+    const bad = startDnsServer({ names: { 'x.example': { CNAME: 'y.example', A: ['192.0.2.1'] } } })
+    await expect(bad).rejects.toMatchObject({ issues: [{ path: ['names', 'x.example', 'CNAME'] }] })
+  })
+
+  it('stops a CNAME loop after a few hops instead of recursing forever', async () => {
+    const looped = await startDnsServer({
+      names: { 'a.loop.example': { CNAME: 'b.loop.example' }, 'b.loop.example': { CNAME: 'a.loop.example' } },
+    })
+    try {
+      const r = resolver(looped)
+      // The chain ends after a few hops: no address, whatever the resolver makes of it.
+      const addresses = await r.resolve4('a.loop.example').catch(() => [])
+      expect(addresses).toEqual([])
+      expect(await r.resolveCname('a.loop.example')).toEqual(['b.loop.example'])
+    } finally {
+      await looped.stop()
+    }
+  })
+})

@@ -21,7 +21,8 @@ export type DnsServerHandle = {
 }
 
 const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3 } as const
-const TYPE_NAMES: Record<number, string> = { 1: 'A', 28: 'AAAA', 15: 'MX', 16: 'TXT', 255: 'ANY' }
+const TYPE_NAMES: Record<number, string> = { 1: 'A', 5: 'CNAME', 28: 'AAAA', 15: 'MX', 16: 'TXT', 255: 'ANY' }
+const MAX_CNAME_CHAIN = 8
 const MAX_LOG = 10_000
 const MAX_BIND_ATTEMPTS = 10
 
@@ -36,8 +37,17 @@ function txtStrings(value: string | string[]): string[] {
   return out.length > 0 ? out : ['']
 }
 
-/** Works out the answer to one question from the zone; pure, so it is easy to reason about. */
-function lookup(zone: DnsZone, names: Map<string, DnsNameEntry>, qname: string, qtype: number): Answer {
+/**
+ * Works out the answer to one question from the zone; pure, so it is easy to reason about.
+ * A CNAME is answered and, for other types, followed inside the zone.
+ */
+function lookup(
+  zone: DnsZone,
+  names: Map<string, DnsNameEntry>,
+  qname: string,
+  qtype: number,
+  depth = 0,
+): Answer {
   const name = norm(qname)
   let fault: DnsFault | undefined
   for (let cut = name; cut !== ''; cut = cut.includes('.') ? cut.slice(cut.indexOf('.') + 1) : '') {
@@ -55,6 +65,14 @@ function lookup(zone: DnsZone, names: Map<string, DnsNameEntry>, qname: string, 
     return { rcode: hasChildren ? RCODE.NOERROR : RCODE.NXDOMAIN, answers: [] }
   }
   const base = { name: qname, ttl: zone.ttl, class: Packet.CLASS.IN }
+  if (entry.CNAME) {
+    const alias = { ...base, type: Packet.TYPE.CNAME, domain: norm(entry.CNAME) }
+    if (qtype === Packet.TYPE.CNAME || qtype === Packet.TYPE.ANY || depth >= MAX_CNAME_CHAIN)
+      return { rcode: RCODE.NOERROR, answers: [alias] }
+    const next = lookup(zone, names, norm(entry.CNAME), qtype, depth + 1)
+    if (next === 'drop') return 'drop'
+    return { rcode: next.rcode, answers: [alias, ...next.answers] }
+  }
   const answers: Record<string, unknown>[] = []
   const any = qtype === Packet.TYPE.ANY
   if (any || qtype === Packet.TYPE.A)

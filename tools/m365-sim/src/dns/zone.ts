@@ -41,14 +41,25 @@ export const DnsNameEntry = z
      * @example ['v=spf1 include:spf.protection.outlook.com -all']
      */
     TXT: z
-      .array(z.union([z.string().max(4000), z.array(z.string().max(255)).min(1).max(16)]))
+      .array(z.union([z.string().max(4096), z.array(z.string().max(255)).min(1).max(17)]))
       .max(50)
       .optional(),
+    /**
+     * An alias. Asked for another type, the server answers the CNAME and then the target's
+     * records from the zone, as a recursive resolver would (chains are followed up to 8 deep).
+     * A name with a CNAME has no other records (RFC 1034 §3.6.2).
+     * @example 'selector1-contoso-com._domainkey.contoso.onmicrosoft.com'
+     */
+    CNAME: DnsName.optional(),
     fault: DnsFault.optional(),
     /** Answer only after this many milliseconds (a slow but working server). */
     delayMs: z.number().int().min(0).max(60_000).optional(),
   })
   .strict()
+  .refine((e) => !e.CNAME || (!e.A && !e.AAAA && !e.MX && !e.TXT), {
+    message: 'a name with a CNAME has no other records',
+    path: ['CNAME'],
+  })
 export type DnsNameEntry = z.infer<typeof DnsNameEntry>
 
 /**

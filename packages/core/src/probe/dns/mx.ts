@@ -25,6 +25,13 @@ export function isMicrosoft365MxHost(host: string): boolean {
   return MICROSOFT365_MX_SUFFIXES.some((suffix) => h.endsWith(suffix))
 }
 
+/** Which form of Microsoft 365 inbound endpoint a host is (the caller checked that it is one). */
+export function mxEndpointKind(host: string): 'mail.protection.outlook.com' | 'mx.microsoft' {
+  return host.toLowerCase().replace(/\.$/, '').endsWith('.mx.microsoft')
+    ? 'mx.microsoft'
+    : 'mail.protection.outlook.com'
+}
+
 /**
  * Looks up the domain's MX records: hosts sorted by preference, and whether the preferred one
  * is Microsoft 365. DNS failures become `error` (DNS_NOT_FOUND for NXDOMAIN or no MX,
@@ -56,7 +63,17 @@ export async function probeMx(domain: string, options: DnsProbeOptions = {}): Pr
         error: { stage: 'dns', code: 'DNS_NOT_FOUND', message: `${name} MX: no records of that type` },
       }
     }
-    return { domain: name, hosts, isMicrosoft365: isMicrosoft365MxHost(preferred), preferred, ms: elapsed() }
+    // The endpoint is taken from DNS as it stands: *.mx.microsoft names carry a per-tenant
+    // part that cannot be derived from the domain, so it is never built by hand.
+    const endpoint = hosts.find((h) => isMicrosoft365MxHost(h.exchange))?.exchange
+    return {
+      domain: name,
+      hosts,
+      isMicrosoft365: isMicrosoft365MxHost(preferred),
+      preferred,
+      ...(endpoint ? { endpoint, endpointKind: mxEndpointKind(endpoint) } : {}),
+      ms: elapsed(),
+    }
   } catch (err) {
     return {
       domain: name,

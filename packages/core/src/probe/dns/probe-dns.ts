@@ -1,44 +1,98 @@
+import { performance } from 'node:perf_hooks'
+import { z } from 'zod'
 import type { ProbeFacts } from '../../schema/probe.js'
+import { probeDkim } from './dkim.js'
+import { probeDmarc } from './dmarc.js'
 import { probeDnsbl } from './dnsbl.js'
 import { probeMx } from './mx.js'
-import type { DnsProbeOptions } from './resolver.js'
+import { type DnsProbeOptions, DomainInput, IpInput } from './resolver.js'
 import { probeSpf } from './spf.js'
 
-/** What `probeDns` looks at; each part runs when its inputs are there. */
+/** The DNS checks `probeDns` runs, in the order they are shown. */
+export const DNS_CHECKS = ['mx', 'spf', 'dmarc', 'dkim', 'dnsbl'] as const
+export type DnsCheck = (typeof DNS_CHECKS)[number]
+
+/** The DNS parts of the probe facts. */
+export type DnsFacts = Pick<ProbeFacts, DnsCheck>
+
+/** One finished check, as `onCheck` reports it. */
+export type DnsCheckEvent = {
+  [K in DnsCheck]: { check: K; ms: number; facts: NonNullable<DnsFacts[K]> }
+}[DnsCheck]
+
+/** What `probeDns` looks at; each check runs when its inputs are there. */
 export type DnsProbeInput = DnsProbeOptions & {
-  /** The tenant / envelope-from domain: MX, and SPF when `ip` is given too. */
+  /** The tenant domain: MX, and SPF/DMARC/DKIM unless `from` names another domain. */
   domain?: string
-  /** The sending IP: SPF (with `domain`) and DNS block lists. */
+  /** The from-address (envelope and header) the device uses: its domain is the SPF, DMARC and DKIM subject. */
+  from?: string
+  /** The sending IP: SPF (with a domain) and DNS block lists. */
   ip?: string
   /** The name the device sends in EHLO (SPF macros). */
   helo?: string
   /** Block lists to ask; the defaults when left out. */
   zones?: readonly string[]
+  /** Called as each check finishes (they run in parallel), for live progress. */
+  onCheck?: (event: DnsCheckEvent) => void
 }
 
-/** The DNS parts of the probe facts. */
-export type DnsFacts = Pick<ProbeFacts, 'mx' | 'spf' | 'dnsbl'>
+/** The domain of an address (`scanner@contoso.com` → `contoso.com`), validated as a DNS name. */
+export const FromDomain = z
+  .string()
+  .max(320)
+  .transform((value, ctx) => {
+    const at = value.lastIndexOf('@')
+    const domain = DomainInput.safeParse(at >= 0 ? value.slice(at + 1) : '')
+    if (at <= 0 || !domain.success) {
+      ctx.addIssue({ code: 'custom', message: 'not an e-mail address with a valid domain' })
+      return z.NEVER
+    }
+    return domain.data
+  })
 
 /**
- * Runs the MX, SPF and DNSBL probes in parallel, each under the same deadline, and returns
- * their parts of the probe facts. Network failures are facts, never rejections.
+ * Runs the DNS checks the inputs allow — MX of the domain; SPF (for the IP), DMARC and DKIM
+ * selectors of the from-domain (else the domain); DNS block lists for the IP — all in
+ * parallel, each under the same deadline and only against the configured resolver.
+ * Network failures are facts, never rejections; invalid input rejects with a ZodError
+ * before any query is sent.
  */
 export async function probeDns(input: DnsProbeInput): Promise<DnsFacts> {
   const options: DnsProbeOptions = {
     ...(input.resolver ? { resolver: input.resolver } : {}),
     ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
   }
-  const { domain, ip } = input
-  const [mx, spf, dnsbl] = await Promise.all([
-    domain ? probeMx(domain, options) : undefined,
-    domain && ip
-      ? probeSpf({ domain, ip, ...(input.helo ? { helo: input.helo } : {}), ...options })
-      : undefined,
-    ip ? probeDnsbl(ip, { ...options, ...(input.zones ? { zones: input.zones } : {}) }) : undefined,
-  ])
+  const domain = input.domain === undefined ? undefined : DomainInput.parse(input.domain)
+  const fromDomain = input.from === undefined ? undefined : FromDomain.parse(input.from)
+  const ip = input.ip === undefined ? undefined : IpInput.parse(input.ip)
+  const mailDomain = fromDomain ?? domain
+  const started = performance.now()
   const facts: DnsFacts = {}
-  if (mx) facts.mx = mx
-  if (spf) facts.spf = spf
-  if (dnsbl) facts.dnsbl = dnsbl
-  return facts
+
+  const run = <K extends DnsCheck>(check: K, work: Promise<NonNullable<DnsFacts[K]>> | undefined) =>
+    work?.then((result) => {
+      facts[check] = result
+      const ms = Math.round((performance.now() - started) * 10) / 10
+      input.onCheck?.({ check, ms, facts: result } as DnsCheckEvent)
+    })
+
+  await Promise.all([
+    run('mx', domain ? probeMx(domain, options) : undefined),
+    run(
+      'spf',
+      mailDomain && ip
+        ? probeSpf({ domain: mailDomain, ip, ...(input.helo ? { helo: input.helo } : {}), ...options })
+        : undefined,
+    ),
+    run('dmarc', mailDomain ? probeDmarc(mailDomain, options) : undefined),
+    run('dkim', mailDomain ? probeDkim(mailDomain, options) : undefined),
+    run(
+      'dnsbl',
+      ip ? probeDnsbl(ip, { ...options, ...(input.zones ? { zones: input.zones } : {}) }) : undefined,
+    ),
+  ])
+  // The same key order whichever check finished first.
+  const ordered: DnsFacts = {}
+  for (const check of DNS_CHECKS) if (facts[check]) Object.assign(ordered, { [check]: facts[check] })
+  return ordered
 }

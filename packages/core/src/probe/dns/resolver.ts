@@ -2,6 +2,7 @@ import { Resolver } from 'node:dns/promises'
 import net from 'node:net'
 import { domainToASCII } from 'node:url'
 import { z } from 'zod'
+import type { DnsCheckError } from '../../schema/dns.js'
 import type { ProbeErrorCode } from '../../schema/probe.js'
 
 /** The deadline of one DNS probe call when none is given, milliseconds. */
@@ -70,6 +71,10 @@ export const DomainInput = z
   .string()
   .min(1)
   .max(254)
+  // domainToASCII drops tabs and line breaks silently; a name with any control character is refused first.
+  .refine((value) => !/[\u0000-\u001f\u007f-\u009f]/.test(value), {
+    message: 'control characters are not allowed',
+  })
   .transform((value, ctx) => {
     const ascii = domainToASCII(value.trim().replace(/\.$/, '')).toLowerCase()
     const ok =
@@ -198,4 +203,13 @@ export function memoQuery(resolver: Resolver): DnsQuery & { count(): number } {
     })
   }
   return Object.assign(query, { count: () => cache.size })
+}
+
+/** A DNS failure as a check's `error`: the code narrowed to the DNS ones, and the message. */
+export function dnsCheckError(err: unknown, name: string, type: string): DnsCheckError {
+  const code = dnsErrorCode(err)
+  return {
+    code: code === 'DNS_NOT_FOUND' || code === 'DNS_TIMEOUT' ? code : 'DNS_SERVFAIL',
+    message: dnsErrorMessage(err, name, type),
+  }
 }

@@ -12,6 +12,8 @@ export type SpfIncludeCount = {
   domain: string
   /** 1 for the term itself plus every lookup inside the included record. */
   lookups: number
+  /** Void lookups inside the include (its own TXT look-up included). */
+  voidLookups: number
   kind: 'include' | 'redirect'
   via: string
 }
@@ -27,6 +29,10 @@ export type SpfAudit = {
   complete: boolean
   /** DNS failures met on the way, first few. */
   problems: { name: string; error: unknown }[]
+  /** Some include or redirect names a domain already on its own path (an include loop). */
+  loop: boolean
+  /** The tree was cut at the nesting depth limit (then `lookups` is a lower bound). */
+  tooDeep: boolean
 }
 
 type Walk = { lookups: number; voids: number; includes: SpfIncludeCount[] }
@@ -68,6 +74,8 @@ export async function auditSpf(domain: string, query: DnsQuery): Promise<SpfAudi
   let complete = true
   const problems: SpfAudit['problems'] = []
   let topRecord: string | undefined
+  let loop = false
+  let tooDeep = false
 
   const ask = async (name: string, type: 'A' | 'AAAA' | 'MX' | 'TXT'): Promise<'data' | 'void' | 'error'> => {
     if (++queries > MAX_QUERIES) {
@@ -85,7 +93,7 @@ export async function auditSpf(domain: string, query: DnsQuery): Promise<SpfAudi
     }
   }
 
-  const walk = async (name: string, depth: number): Promise<Walk> => {
+  const walk = async (name: string, depth: number, path: readonly string[]): Promise<Walk> => {
     let txt: unknown
     if (++queries > MAX_QUERIES) {
       complete = false
@@ -113,14 +121,23 @@ export async function auditSpf(domain: string, query: DnsQuery): Promise<SpfAudi
         if (kind === 'include' || (isRedirect && !hasAll)) {
           const sub = isRedirect ? term.slice(term.indexOf('=') + 1).toLowerCase() : target(term, '')
           if (!sub || sub.includes('%')) return { lookups: 1, voids: 0, includes: [] }
-          if (depth + 1 > MAX_DEPTH) {
+          const next = sub.replace(/\.$/, '')
+          if (path.includes(next)) {
+            // Evaluation would never end; receivers stop at the lookup limit (permerror).
+            loop = true
             complete = false
             return { lookups: 1, voids: 0, includes: [] }
           }
-          const inner = await walk(sub.replace(/\.$/, ''), depth + 1)
+          if (depth + 1 > MAX_DEPTH) {
+            tooDeep = true
+            complete = false
+            return { lookups: 1, voids: 0, includes: [] }
+          }
+          const inner = await walk(next, depth + 1, [...path, next])
           const entry: SpfIncludeCount = {
             domain: sub.replace(/\.$/, ''),
             lookups: 1 + inner.lookups,
+            voidLookups: inner.voids,
             kind: isRedirect ? 'redirect' : 'include',
             via: name,
           }
@@ -153,7 +170,7 @@ export async function auditSpf(domain: string, query: DnsQuery): Promise<SpfAudi
     )
   }
 
-  const total = await walk(domain, 0)
+  const total = await walk(domain, 0, [domain])
   const includes = total.includes.slice(0, MAX_INCLUDES)
   return {
     record: topRecord,
@@ -163,5 +180,7 @@ export async function auditSpf(domain: string, query: DnsQuery): Promise<SpfAudi
     includesMicrosoft365: total.includes.some((i) => i.domain === MICROSOFT365_SPF_INCLUDE),
     complete,
     problems,
+    loop,
+    tooDeep,
   }
 }

@@ -147,6 +147,16 @@ export async function probeSpf(input: z.input<typeof SpfProbeInput> & DnsProbeOp
     facts.voidLookups = walked.voidLookups
     facts.overLookupLimit = walked.lookups > SPF_LOOKUP_LIMIT
     facts.overVoidLimit = walked.voidLookups > SPF_VOID_LOOKUP_LIMIT
+  } else if (record && walked.loop) {
+    // A loop never ends by itself: receivers stop at the lookup limit (permerror).
+    facts.includeLoop = true
+    facts.overLookupLimit = true
+  } else if (record && walked.tooDeep) {
+    // A cut tree still spent what was counted: past the limit is past the limit.
+    facts.lookups = walked.lookups
+    facts.lookupsAtLeast = true
+    facts.overLookupLimit = walked.lookups > SPF_LOOKUP_LIMIT
+    if (walked.voidLookups > SPF_VOID_LOOKUP_LIMIT) facts.overVoidLimit = true
   }
   if (record) {
     facts.includes = walked.includes
