@@ -1,4 +1,4 @@
-import { DeviceSettings, Facts, Lang, Needs } from '@smtp-doctor/core'
+import { DeviceSettingsStrict, Facts, Lang, Needs } from '@smtp-doctor/core'
 import { z } from 'zod'
 
 /*
@@ -35,7 +35,7 @@ export const ExplainBody = z
 /** POST /v1/classify */
 export const ClassifyBody = z
   .object({
-    settings: DeviceSettings.describe('What is typed into the device; `password` is a boolean here.'),
+    settings: DeviceSettingsStrict.describe('What is typed into the device; `password` is a boolean here.'),
     lang,
   })
   .strict()
@@ -50,7 +50,7 @@ export const MAX_PROBE_TIMEOUT_MS = 60_000
 /** POST /v1/probe */
 export const ProbeBody = z
   .object({
-    settings: DeviceSettings.describe(
+    settings: DeviceSettingsStrict.describe(
       'The endpoint and the device settings; `password`/`accessToken` are the secrets themselves (never logged or echoed).',
     ),
     timeoutMs: z
@@ -115,10 +115,30 @@ export const FindingsOut = z
   .loose()
   .meta({ id: 'Findings' })
 
+/** The settings as the engine classified them (the CLI's classify header is its `text`). */
+export const SettingsDescriptionOut = z
+  .object({
+    option: z
+      .enum(['smtp-auth', 'direct-send', 'relay', 'unknown'])
+      .describe('The option the settings are for.'),
+    host: z.string().describe('Server name as entered.'),
+    port: z.number().int().describe('Port as entered.'),
+    tls: z.enum(['none', 'starttls', 'implicit']).describe('TLS mode as entered.'),
+    signIn: z
+      .enum(['password', 'oauth', 'username-only', 'none'])
+      .describe(
+        'How the device signs in: password, OAuth (XOAUTH2), a username without a password, or not at all.',
+      ),
+    username: z.string().optional().describe('The sign-in name, when one is entered.'),
+    text: z.string().describe('One line in the request language: option — host:port, TLS mode, sign-in.'),
+  })
+  .meta({ id: 'SettingsDescription' })
+
 /** classify's answer. */
 export const ClassifyOut = z
   .object({
     option: z.enum(['smtp-auth', 'direct-send', 'relay', 'unknown']),
+    description: SettingsDescriptionOut,
     findings: z.array(FindingOut),
   })
   .loose()

@@ -12,6 +12,7 @@ export {
   type Finding,
   helpUrl,
   rules,
+  SETTINGS_TEXT,
   type SettingsCard,
 } from '@smtp-doctor/rules'
 

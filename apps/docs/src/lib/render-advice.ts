@@ -2,27 +2,16 @@
  * HTML for `advise` answers — the settings card and the ranked options — shared by the pages
  * built at build time and the in-browser form, so both show the same thing.
  */
-import type { AdvisedOption, Lang, SettingsCard } from './engine.js'
+import { type AdvisedOption, type Lang, SETTINGS_TEXT, type SettingsCard } from './engine.js'
 import { escapeHtml } from './inline-md.js'
 
 const L = {
   en: {
-    host: 'Server (SMTP host)',
-    port: 'Port',
-    tls: 'Encryption',
-    authentication: 'Sign-in',
-    username: 'Username',
     password: 'Password',
     from: 'From address',
     empty: 'leave empty',
     setting: 'Setting',
     value: 'Value',
-    tlsModes: {
-      none: 'None',
-      starttls: 'STARTTLS (TLS 1.2 or later)',
-      implicit: 'TLS from the start (implicit)',
-    },
-    auth: { password: 'Username and password', oauth: 'OAuth 2.0 (XOAUTH2)', none: 'None' },
     recommended: 'Recommended',
     suitable: 'Possible',
     unsuitable: 'Does not fit',
@@ -33,22 +22,11 @@ const L = {
     others: (n: number) => `The other ${n} options, and why they rank lower`,
   },
   cs: {
-    host: 'Server (hostitel SMTP)',
-    port: 'Port',
-    tls: 'Šifrování',
-    authentication: 'Přihlášení',
-    username: 'Uživatelské jméno',
     password: 'Heslo',
     from: 'Adresa odesílatele',
     empty: 'nechte prázdné',
     setting: 'Nastavení',
     value: 'Hodnota',
-    tlsModes: {
-      none: 'Žádné',
-      starttls: 'STARTTLS (TLS 1.2 nebo novější)',
-      implicit: 'TLS od začátku (implicitní)',
-    },
-    auth: { password: 'Uživatelské jméno a heslo', oauth: 'OAuth 2.0 (XOAUTH2)', none: 'Žádné' },
     recommended: 'Doporučeno',
     suitable: 'Možné',
     unsuitable: 'Nehodí se',
@@ -63,13 +41,15 @@ const L = {
 /** The settings card as a two-column table, followed by its notes. */
 export function settingsCardHtml(card: SettingsCard, lang: Lang, caption?: string): string {
   const l = L[lang]
+  // Field names, TLS modes and sign-in kinds are the engine's words (one renderer of settings).
+  const t = SETTINGS_TEXT[lang]
   const em = `<em>${escapeHtml(l.empty)}</em>`
   const rows: [string, string][] = [
-    [l.host, `<code>${escapeHtml(card.host)}</code>`],
-    [l.port, `<code>${card.port}</code>`],
-    [l.tls, escapeHtml(l.tlsModes[card.tls] ?? card.tls)],
-    [l.authentication, escapeHtml(l.auth[card.authentication] ?? card.authentication)],
-    [l.username, card.username === null ? em : escapeHtml(card.username)],
+    [t.host, `<code>${escapeHtml(card.host)}</code>`],
+    [t.port, `<code>${card.port}</code>`],
+    [t.tls, escapeHtml(t.tlsModes[card.tls] ?? card.tls)],
+    [t.signIn, escapeHtml(t.signInModes[card.authentication] ?? card.authentication)],
+    [t.username, card.username === null ? em : escapeHtml(card.username)],
     [l.password, card.password === null ? em : escapeHtml(card.password)],
     [l.from, escapeHtml(card.from)],
   ]

@@ -10,8 +10,8 @@ export async function classifyCommand(ctx: Context, flags: SettingsFlags): Promi
   const result = await classify(settings, { lang: ctx.lang })
   if (ctx.json) printJson(result)
   else {
-    const { style: s, L } = ctx
-    ctx.out(`${s.bold(`${L.option}:`)} ${L.options[result.option] ?? result.option}\n`)
+    // The header is the engine's description of what it classified (port, TLS mode, sign-in).
+    ctx.out(`${ctx.style.bold(`${ctx.L.option}:`)} ${result.description.text}\n`)
     ctx.out(renderFindings(ctx, result.findings))
   }
   return hasProblem(result.findings) ? EXIT.problem : EXIT.ok
