@@ -5,6 +5,7 @@
  */
 export { makeCertificates, type PemPair, type SimCertificates } from './certificate.js'
 export * from './dns/index.js'
+export * from './oauth/index.js'
 export { DEMO_PASSWORD, DEMO_TOKEN, demoScenario } from './presets.js'
 export {
   loadScenario,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
+import { SimOAuth } from './oauth/scenario.js'
 
 const TlsVersion = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'])
 const Address = z
@@ -142,6 +143,8 @@ export const SimScenario = z
       })
       .strict()
       .prefault({}),
+    /** Entra ID for OAuth (XOAUTH2): starts the HTTPS authority when present. */
+    oauth: SimOAuth.optional(),
     /** Fault endpoints to start besides the three services. */
     faults: z.array(SimFault).max(20).default([]),
   })

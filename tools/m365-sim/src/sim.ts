@@ -1,5 +1,6 @@
 import { makeCertificates, type PemPair } from './certificate.js'
 import { startFault } from './faults.js'
+import { type RunningAuthority, startAuthority } from './oauth/authority.js'
 import { parseScenario, type SimFault, type SimScenario, type SimScenarioInput } from './scenario.js'
 import { type Endpoint, listen, mxOptions, type Running, submissionOptions } from './smtp-endpoints.js'
 
@@ -18,6 +19,11 @@ export type Sim = {
     implicit?: Endpoint
     /** The fault endpoints the scenario asked for. */
     faults: Partial<Record<SimFault, Endpoint>>
+    /**
+     * The Entra ID authority (HTTPS, the simulator's certificate), when the scenario has `oauth`:
+     * `url` is the authority host, e.g. `https://127.0.0.1:43123`; tenants are `<url>/<tenant id or domain>`.
+     */
+    authority?: Endpoint & { url: string }
   }
   /** The self-signed server certificate made at start (trust it to see `trusted: true`). */
   certificatePem: string
@@ -40,16 +46,32 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
   )
   const started: Running[] = []
   try {
+    let authority: RunningAuthority | undefined
+    if (sc.oauth) {
+      authority = await startAuthority(sc, sc.oauth, certs.server)
+      started.push(authority)
+    }
+    const jwks = authority ? [authority.key.jwk] : []
     const reply4766 = sc.smtpAuth.legacyTls === 'reply-4.7.66'
     const smtpAuth = await listen(
-      submissionOptions(sc, certs.server, {
-        min: reply4766 ? 'TLSv1' : sc.smtpAuth.minTlsVersion,
-        ...(reply4766 ? { refuseBelow: sc.smtpAuth.minTlsVersion } : {}),
-      }),
+      submissionOptions(
+        sc,
+        certs.server,
+        {
+          min: reply4766 ? 'TLSv1' : sc.smtpAuth.minTlsVersion,
+          ...(reply4766 ? { refuseBelow: sc.smtpAuth.minTlsVersion } : {}),
+        },
+        jwks,
+      ),
     )
     started.push(smtpAuth)
     const legacy = await listen(
-      submissionOptions(sc, certs.server, { min: sc.legacy.minTlsVersion, max: sc.legacy.maxTlsVersion }),
+      submissionOptions(
+        sc,
+        certs.server,
+        { min: sc.legacy.minTlsVersion, max: sc.legacy.maxTlsVersion },
+        jwks,
+      ),
     )
     started.push(legacy)
     const mx = await listen(mxOptions(sc, certs.server))
@@ -57,7 +79,7 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
     let implicit: Running | undefined
     if (sc.implicitTls) {
       implicit = await listen({
-        ...submissionOptions(sc, certs.server, { min: sc.smtpAuth.minTlsVersion }),
+        ...submissionOptions(sc, certs.server, { min: sc.smtpAuth.minTlsVersion }, jwks),
         secure: true,
       })
       started.push(implicit)
@@ -77,6 +99,9 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
         mx: at(mx),
         ...(implicit ? { implicit: at(implicit) } : {}),
         faults,
+        ...(authority
+          ? { authority: { host: authority.host, port: authority.port, url: authority.url } }
+          : {}),
       },
       certificatePem: certs.server.cert,
       clientCertificate: certs.client,
@@ -101,6 +126,10 @@ export function formatEndpoints(sim: Sim): string[] {
   ]
   if (e.implicit)
     lines.push(`implicit   ${e.implicit.host}:${e.implicit.port}  (port-465 style, TLS from the first byte)`)
+  if (e.authority && sc.oauth)
+    lines.push(
+      `authority  ${e.authority.url}/${sc.oauth.tenantId}  (Entra ID: OIDC discovery, token, device code, JWKS)`,
+    )
   for (const [name, ep] of Object.entries(e.faults)) lines.push(`fault      ${ep.host}:${ep.port}  (${name})`)
   lines.push(`accounts   ${sc.accounts.map((a) => a.username).join(', ')}`)
   return lines

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server'
 import type { PemPair } from './certificate.js'
+import { validateXoauth2 } from './oauth/validate.js'
 import type { SimAccount, SimScenario } from './scenario.js'
 
 /** Where an endpoint listens. */
@@ -70,6 +71,8 @@ export function submissionOptions(
   sc: SimScenario,
   pem: PemPair,
   tls: { min: TlsVersion; max?: TlsVersion; refuseBelow?: TlsVersion },
+  /** The authority's JWKS keys: XOAUTH2 bearer tokens are validated against them (scenario `oauth`). */
+  jwks: Record<string, unknown>[] = [],
 ): SMTPServerOptions {
   const failedAuth = new Map<string, string>()
   const find = (name: string | undefined): SimAccount | undefined =>
@@ -106,10 +109,17 @@ export function submissionOptions(
         failedAuth.set(session.id, `${code} ${text}`)
         callback(reply(code, text))
       }
-      const account = find(auth.username)
+      let account = find(auth.username)
+      let viaJwt = false
       if (auth.method === 'XOAUTH2') {
-        if (!account?.accessToken || auth.accessToken !== account.accessToken) {
-          return fail(535, `5.7.3 Authentication unsuccessful ${tag}`)
+        const token = auth.accessToken ?? ''
+        if (!account?.accessToken || token !== account.accessToken) {
+          // A real token: Exchange checks signature, audience, expiry, tenant, permission and mailbox access.
+          const v =
+            sc.oauth && jwks.length ? validateXoauth2(token, auth.username ?? '', sc, sc.oauth, jwks) : null
+          if (!v?.ok) return fail(535, `5.7.3 Authentication unsuccessful ${tag}`)
+          account = v.account
+          viaJwt = true
         }
       } else {
         if (!sc.smtpAuth.basicAuth) {
@@ -131,13 +141,14 @@ export function submissionOptions(
           `5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. ${tag}`,
         )
       }
-      if (account.signIn === 'security-defaults') {
+      // Sign-in policies were applied when the token was issued (AADSTS50076, 53003).
+      if (account.signIn === 'security-defaults' && !viaJwt) {
         return fail(
           535,
           `5.7.139 Authentication unsuccessful, user is locked by security defaults policy. Contact your administrator. ${tag}`,
         )
       }
-      if (account.signIn === 'conditional-access') {
+      if (account.signIn === 'conditional-access' && !viaJwt) {
         return fail(
           535,
           `5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. ${tag}`,

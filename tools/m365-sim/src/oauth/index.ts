@@ -1,0 +1,6 @@
+export { EXCHANGE_APP_ID, EXCHANGE_AUDIENCE, type RunningAuthority, startAuthority } from './authority.js'
+export { entraError } from './errors.js'
+export { signRs256 } from './jwt.js'
+export { signingKey } from './keys.js'
+export { AadstsCode, SimApp, SimOAuth } from './scenario.js'
+export { type TokenRefusal, validateXoauth2 } from './validate.js'
