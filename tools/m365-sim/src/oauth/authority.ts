@@ -307,7 +307,7 @@ export async function startAuthority(
       const { resource } = scopeResource(form.get('scope') ?? '', actx, true)
       return appToken(app, resource, Boolean(assertion))
     }
-    if (grant === DEVICE_GRANT) {
+    if (grant === DEVICE_GRANT || grant === 'device_code') {
       const code = form.get('device_code')
       if (!code) refuse('900144', { ...ctx, parameter: 'device_code' })
       const p = pending.get(code!)
