@@ -2,9 +2,6 @@ import type { Lang } from '@smtp-doctor/core'
 import { type Labels, labels } from './i18n.js'
 import { makeStyle, type Style, useColor } from './style.js'
 
-/** Where article links point when SMTP_DOCTOR_DOCS_URL is not set. */
-export const DEFAULT_DOCS_URL = 'https://smtp-doctor.example/'
-
 /** What every command gets: output mode, language, styles and a writer. */
 export type Context = {
   lang: Lang
@@ -12,7 +9,8 @@ export type Context = {
   color: boolean
   style: Style
   L: Labels
-  docsUrl: string
+  /** Base URL of the docs site (SMTP_DOCTOR_DOCS_URL); without it, links are `smtp-doctor rules show <id>`. */
+  docsUrl: string | undefined
   /** Columns to wrap paragraphs at: the terminal's width, or none when piped. */
   width: number | undefined
   out: (text: string) => void
@@ -31,7 +29,7 @@ export function makeContext(
     color,
     style: makeStyle(color),
     L: labels(opts.lang),
-    docsUrl: env.SMTP_DOCTOR_DOCS_URL || DEFAULT_DOCS_URL,
+    docsUrl: env.SMTP_DOCTOR_DOCS_URL || undefined,
     width:
       !opts.json && process.stdout.isTTY
         ? Math.min(Math.max(process.stdout.columns || 100, 40), 120)
@@ -41,9 +39,17 @@ export function makeContext(
   }
 }
 
-/** An absolute article link from a finding's relative `docs` path. */
+/**
+ * Where to read a finding's whole article: SMTP_DOCTOR_DOCS_URL + its `docs` path when the site's
+ * address is known, else the command that prints the same text here (`smtp-doctor rules show <id>`).
+ */
 export function articleUrl(ctx: Pick<Context, 'docsUrl'>, docs: string): string {
   if (/^https?:\/\//.test(docs)) return docs
+  if (!ctx.docsUrl) {
+    const id = /\/rules\/([a-z0-9-]+)\/?$/.exec(docs)?.[1]
+    if (id) return `smtp-doctor rules show ${id}`
+    return docs
+  }
   return `${ctx.docsUrl.replace(/\/+$/, '')}/${docs.replace(/^\/+/, '')}`
 }
 

@@ -46,3 +46,14 @@ export function oneLine(message: string): string {
     .replace(/\r?\n/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+
+/** Ctrl+C (SIGINT, or ^C at a prompt): exit 130 as shells expect, with no error report. */
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted'
+  constructor() {
+    super('interrupted')
+  }
+}
+
+/** 128 + SIGINT, what a shell reports for a command stopped by Ctrl+C. */
+export const EXIT_INTERRUPTED = 130

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises'
-import { CliError } from './errors.js'
+import { Interrupted } from './errors.js'
 
 /** True when questions can be asked: both ends are a terminal. */
 export function interactive(): boolean {
@@ -8,7 +8,7 @@ export function interactive(): boolean {
 
 /**
  * Reads a secret from the terminal without echoing it (raw mode, so nothing is ever printed,
- * not even asterisks). Ctrl+C aborts with exit 2; the prompt goes to stderr.
+ * not even asterisks). Ctrl+C aborts with exit 130; the prompt goes to stderr.
  */
 export function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin
@@ -31,7 +31,7 @@ export function promptHidden(question: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return done()
-        if (ch === '\u0003') return done(new CliError('cancelled'))
+        if (ch === '\u0003') return done(new Interrupted())
         if (ch === '\u007f' || ch === '\b') secret = secret.slice(0, -1)
         else if (ch >= ' ') secret += ch
       }
@@ -45,9 +45,12 @@ export async function withQuestions<T>(
   fn: (ask: (q: string) => Promise<string | undefined>) => Promise<T>,
 ): Promise<T> {
   const rl = createInterface({ input: process.stdin, output: process.stdout })
+  // ^C at a question: readline catches it (no process SIGINT), so stop here with exit 130.
+  const interrupted = new Promise<never>((_, reject) => rl.once('SIGINT', () => reject(new Interrupted())))
+  interrupted.catch(() => {})
   try {
     return await fn(async (q) => {
-      const a = (await rl.question(q)).trim()
+      const a = (await Promise.race([rl.question(q), interrupted])).trim()
       return a === '' ? undefined : a
     })
   } finally {

@@ -40,7 +40,9 @@ describe('explain', () => {
     const first = explain(AUTH_FAILED, { lang: 'en' }).findings[0]
     expect(first).toBeDefined()
     expect(r.stdout).toContain(first?.title)
-    expect(r.stdout).toContain(`https://smtp-doctor.example${first?.docs}`)
+    // Without SMTP_DOCTOR_DOCS_URL the link is the command that prints the whole article here.
+    expect(r.stdout).toContain(`smtp-doctor rules show ${first?.id}`)
+    expect(r.stdout).not.toContain('smtp-doctor.example')
     expect(r.stdout).toMatch(/^\s+1\. /m)
     expect(r.stdout).not.toMatch(/\x1b\[/)
   })

@@ -30,6 +30,17 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /**
+ * One word that reads as a file name rather than error text: a path (`./x`, `../x`, `/x`, `~/x`,
+ * `C:\\x`, anything with a slash) or a name with a log-like extension. Error texts have spaces or
+ * are codes (`5.7.139`, `535`), so a missing file is an error instead of text matching nothing.
+ */
+export function looksLikePath(word: string): boolean {
+  if (/\s/.test(word)) return false
+  if (/[\\/]/.test(word)) return true
+  return /\.(?:log|txt|json|eml|msg|csv|out|err|xml|html?)$/i.test(word)
+}
+
+/**
  * `smtp-doctor explain <text|file|->`: findings for an error text, a transcript or a whole log.
  * `-` reads stdin, an existing file is read, anything else is the text itself (several words
  * are joined, so quoting is optional).
@@ -49,6 +60,10 @@ export async function explainCommand(ctx: Context, words: string[]): Promise<num
       )
     }
   } else {
+    if (only !== undefined && looksLikePath(only))
+      throw new CliError(
+        `no such file: ${only} (to explain it as text, put it in quotes with a space, or pipe it: … | smtp-doctor explain -)`,
+      )
     const text = words.join(' ')
     if (!text.trim()) throw new CliError('no text to explain')
     result = explain(text, { lang: ctx.lang })

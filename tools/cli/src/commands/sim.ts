@@ -1,5 +1,5 @@
 import { type Context, printJson } from '../context.js'
-import { CliError, EXIT, toCliError } from '../errors.js'
+import { CliError, EXIT, EXIT_INTERRUPTED, toCliError } from '../errors.js'
 
 type SimModule = typeof import('@smtp-doctor/m365-sim')
 declare const __smtpDoctorImport: ((specifier: string) => Promise<unknown>) | undefined
@@ -36,11 +36,12 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
     for (const line of sim.formatEndpoints(running)) ctx.out(line)
     ctx.out(ctx.style.dim(ctx.L.simStarted))
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
+  // Ctrl+C is how the simulator is stopped: 130 as for any interrupted command; SIGTERM is 0.
+  const signal = await new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'))
+    process.once('SIGTERM', () => resolve('SIGTERM'))
   })
   await running.stop()
   if (!ctx.json) ctx.err(ctx.L.simStopped)
-  return EXIT.ok
+  return signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT.ok
 }
