@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net'
 import type tls from 'node:tls'
 import { z } from 'zod'
+import { authReplyText, redactor } from '../redact/index.js'
 import type { SmtpReply } from '../schema/common.js'
 import type { Facts } from '../schema/facts.js'
 import type { ProbeError, ProbeErrorCode, ProbeFacts, ProbeStage, ProbeStep } from '../schema/probe.js'
@@ -298,7 +299,8 @@ async function ehlo(
     (c) => c === 250,
     (w) => w.command(`EHLO ${name}`, run.deadline),
   )
-  const caps = parseCapabilities(reply)
+  // Redacted before parsing cuts the lines: a secret across a cut would leave its first characters.
+  const caps = parseCapabilities({ ...reply, lines: reply.lines.map((l) => run.transcript.redact(l)) })
   if (stage === 'ehlo') run.facts.ehlo = { ...step, ...caps }
   else run.facts.ehloTls = { ...step, capabilities: caps.capabilities, authMechanisms: caps.authMechanisms }
   run.record(stage, step)
@@ -338,6 +340,8 @@ async function authenticate(run: Run, offered: string[]): Promise<void> {
   }
   run.facts.auth = { ok: false, attempted: true, mechanism: chosen }
   const ok = (c: number): boolean => c === 235
+  // Replies to AUTH and to the credential lines keep their wording, never what looks like an echo.
+  run.transcript.authPhase = true
   const { step } = await run.exchange('auth', ok, async (w) => {
     const d = run.deadline
     if (chosen === 'PLAIN') {
@@ -358,6 +362,9 @@ async function authenticate(run: Run, offered: string[]): Promise<void> {
     if (r.code === 334) r = await w.command('', d)
     return r
   })
+  // (After a failure without a reply the flag stays on: only QUIT's reply follows, filtered too.)
+  run.transcript.authPhase = false
+  if (step.reply) step.reply.text = authReplyText(step.reply.text)
   run.facts.auth = { ...step, attempted: true, mechanism: chosen }
   run.record('auth', step)
   if (!step.ok) throw new Stop()
@@ -579,13 +586,10 @@ export async function probe(input: ProbeInput): Promise<ProbeResult> {
   if (input.clientCertificate) hooks.clientCertificate = input.clientCertificate
   if (input.limits) hooks.limits = input.limits
 
-  const user = settings.username ?? ''
-  const password = typeof settings.password === 'string' ? settings.password : ''
-  const token = settings.accessToken ?? ''
-  const secrets = [password, token, b64(password), b64(token)]
-  if (password) secrets.push(b64(`\0${user}\0${password}`))
-  if (token) secrets.push(b64(`user=${user}\x01auth=Bearer ${token}\x01\x01`))
-  const transcript = new Transcript(secrets.filter(Boolean))
+  // Every form of the password and the token (and of the AUTH blobs around them) is masked.
+  const transcript = new Transcript(
+    redactor({ username: settings.username, secrets: [settings.password, settings.accessToken] }),
+  )
 
   const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   const run = new Run(settings, transcript, deadline, hooks.onStep)
@@ -604,5 +608,10 @@ export async function probe(input: ProbeInput): Promise<ProbeResult> {
   const { password: secret, accessToken: _token, ...rest } = settings
   const shown: DeviceSettings = { ...rest }
   if (secret !== undefined) shown.password = typeof secret === 'string' ? secret.length > 0 : secret
-  return { facts: { settings: shown, probe: run.facts }, transcript: transcript.done(), steps: run.steps }
+  // A last pass over everything returned: certificate fields, capabilities and errors included.
+  return transcript.redactDeep({
+    facts: { settings: shown, probe: run.facts },
+    transcript: transcript.done(),
+    steps: run.steps,
+  })
 }

@@ -1,3 +1,7 @@
+import { authReplyText, printable, Redactor } from '../redact/index.js'
+
+export { printable }
+
 const MAX_LINES = 2000
 const MAX_LINE_CHARS = 1000
 
@@ -8,20 +12,25 @@ const MAX_LINE_CHARS = 1000
 export class Transcript {
   readonly lines: string[] = []
   private dropped = 0
-  private readonly secrets: string[]
+  private readonly redactor: Redactor
+  /**
+   * While true the server is answering AUTH or a credential line: besides the known secrets,
+   * anything that looks like an echo (a long base64 or hex run) is dropped from its lines.
+   */
+  authPhase = false
 
-  constructor(secrets: readonly string[]) {
-    // Longest first, so a secret that contains another is masked whole.
-    this.secrets = secrets.filter((s) => s.length >= 3).sort((a, b) => b.length - a.length)
+  constructor(secrets: Redactor | readonly string[]) {
+    this.redactor = secrets instanceof Redactor ? secrets : new Redactor({ secrets })
   }
 
-  /** Masks every known secret in a string. */
+  /** Masks every form of every known secret in a string. */
   redact(text: string): string {
-    let out = text
-    for (const secret of this.secrets) {
-      if (out.includes(secret)) out = out.split(secret).join('****')
-    }
-    return out
+    return this.redactor.redact(text)
+  }
+
+  /** A copy of a value with every string in it redacted. */
+  redactDeep<T>(value: T): T {
+    return this.redactor.redactDeep(value)
   }
 
   client(line: string): void {
@@ -29,7 +38,7 @@ export class Transcript {
   }
 
   server(line: string): void {
-    this.add(`S: ${line}`)
+    this.add(`S: ${this.authPhase ? authReplyText(line) : line}`)
   }
 
   note(line: string): void {
@@ -51,12 +60,4 @@ export class Transcript {
   done(): string[] {
     return this.dropped > 0 ? [...this.lines, `-- ${this.dropped} more lines not kept`] : this.lines
   }
-}
-
-/**
- * Replaces control characters (C0 but tab and line feed, DEL, C1) so a line is printable: a server
- * must not be able to send escape sequences to the terminal of whoever reads its answer.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
 }

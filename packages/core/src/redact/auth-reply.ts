@@ -9,7 +9,12 @@ function looksEncoded(run: string): boolean {
   if (HEX_ONLY.test(run)) return true
   // Words, host names and GUIDs have no mixed case with digits or base64 punctuation.
   const mixedCase = /[a-z]/.test(run) && /[A-Z]/.test(run)
-  return mixedCase && /[0-9+/=_]/.test(run)
+  if (!mixedCase) return false
+  if (/[0-9+/=_]/.test(run)) return true
+  // Letters only: CamelCase words (SmtpClientAuthentication) change case at word starts, about
+  // a quarter of the letters; random base64 about every other letter.
+  const changes = run.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g)?.length ?? 0
+  return changes / run.length >= 0.4
 }
 
 const CHALLENGE_VALUE: Record<string, RegExp> = {

@@ -1,7 +1,7 @@
 import { base64, bytesOf, hex, toBase64Url } from './encode.js'
 
-/** How a form is matched: whole, and by any run of `gram` characters of it. */
-export type SecretForm = { text: string; gram: number }
+/** How a form is matched: whole, and by any run of `gram` characters of it; `raw`: the secret as is. */
+export type SecretForm = { text: string; gram: number; raw?: true }
 
 /** Secrets shorter than this are ignored: masking them would mangle ordinary text. */
 export const MIN_SECRET = 3
@@ -9,8 +9,11 @@ export const MIN_SECRET = 3
 /** Shortest encoded form matched whole. */
 const MIN_ENCODED = 6
 
-/** Shortest piece of the raw secret that is masked on its own (a server may echo part of it). */
-export const RAW_GRAM = 6
+/**
+ * Shortest piece of the raw secret that is masked on its own (a server may echo part of it).
+ * Pieces made of letters only are not used: they are words ("assword") that replies also contain.
+ */
+export const RAW_GRAM = 8
 /** Shortest piece of an escaped or base64 form masked on its own (8 base64 characters = 6 bytes). */
 export const ENCODED_GRAM = 8
 /** Shortest piece of a hex form masked on its own (6 bytes). */
@@ -56,7 +59,7 @@ function jsonEscaped(text: string): string {
 export function secretForms(secret: string, username = ''): SecretForm[] {
   if (secret.length < MIN_SECRET) return []
   const bytes = bytesOf(secret)
-  const forms: SecretForm[] = [{ text: secret, gram: RAW_GRAM }]
+  const forms: SecretForm[] = [{ text: secret, gram: RAW_GRAM, raw: true }]
   const escaped = jsonEscaped(secret)
   for (const e of [escaped, jsonEscaped(escaped)]) forms.push({ text: e, gram: ENCODED_GRAM })
   const url = encodeURIComponent(secret)
@@ -73,7 +76,7 @@ export function secretForms(secret: string, username = ''): SecretForm[] {
   const seen = new Set<string>()
   return forms.filter((f) => {
     // A short encoded piece (a 2-byte tail at another alignment) would match ordinary text by chance.
-    const shortest = f.gram === RAW_GRAM ? MIN_SECRET : MIN_ENCODED
+    const shortest = f.raw ? MIN_SECRET : MIN_ENCODED
     if (f.text.length < shortest || seen.has(f.text)) return false
     seen.add(f.text)
     return true

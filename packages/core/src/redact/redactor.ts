@@ -42,6 +42,7 @@ export class Redactor {
       }
       for (let i = 0; i + f.gram <= f.text.length; i++) {
         const piece = f.text.slice(i, i + f.gram)
+        if (f.raw && /^[A-Za-z]+$/.test(piece)) continue
         g.set.add(piece)
         g.first.add(piece[0] as string)
       }
@@ -74,7 +75,7 @@ export class Redactor {
     return maskRuns(text, marks)
   }
 
-  /** A copy of `value` with every string (and object key) inside it redacted. */
+  /** A copy of `value` with every string inside it redacted (keys are the schema's, kept). */
   redactDeep<T>(value: T): T {
     if (!this.active) return value
     const walk = (v: unknown, depth: number): unknown => {
@@ -82,7 +83,7 @@ export class Redactor {
       if (depth > 64 || v === null || typeof v !== 'object') return v
       if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1))
       const out: Record<string, unknown> = {}
-      for (const [k, x] of Object.entries(v)) out[this.redact(k)] = walk(x, depth + 1)
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, depth + 1)
       return out
     }
     return walk(value, 0) as T
