@@ -2,7 +2,22 @@
  * @smtp-doctor/core — the fact schema and the SMTP reply parser. Browser-safe: no Node-only
  * imports here. The probes (Node-only: net, tls, dns) are at `@smtp-doctor/core/probe`.
  */
-export * from './parse/catalog.js'
+export {
+  buildCatalogue,
+  type Catalogue,
+  type CatalogueMatcher,
+  type CatalogueSource,
+  type CompiledCatalogue,
+  compileCatalogue,
+  expandCodeRange,
+  literalMatchers,
+  MATCHER_LANGS,
+  type MatcherKind,
+  type MatcherLists,
+  parseCodeRange,
+} from './parse/catalogue.js'
+export { fold } from './parse/fold.js'
+export * from './parse/kinds.js'
 export {
   createTextParser,
   type ParsedReply,
@@ -10,6 +25,7 @@ export {
   parseText,
   type TextParser,
 } from './parse/parse-text.js'
+export { compilePattern, PatternError } from './parse/pattern.js'
 export * from './schema/index.js'
 export {
   type DecodeTokenOptions,

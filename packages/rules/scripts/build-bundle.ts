@@ -3,16 +3,19 @@
  * src/generated/bundle.json (+ dist/bundle.json, exported as `@smtp-doctor/rules/bundle.json`) and
  * src/generated/bundle.ts (the same JSON as a string module, which the engine imports).
  *
- * Every rule is validated by the zod schema (a missing Czech or English string, an unknown phrase
- * id, example facts that fail core's `Facts`) and by checkRule (unknown operators, fact paths or
- * derived values); ids must equal folder names and related ids must exist. Any problem fails the
- * build with the file and path.
+ * Every rule is validated by the zod schema (a missing Czech or English string, example facts
+ * that fail core's `Facts`) and by checkRule (unknown operators, fact paths or derived values,
+ * phrase ids no rule defines); ids must equal folder names and related ids must exist. Every
+ * rule's `recognise`, `failures`, `tlsFailures`, `providerSignatures`, codes and code ranges are
+ * compiled by core's buildCatalogue into the bundle's `catalogue` (phrase ids defined once,
+ * `re:` patterns inside the linear-time subset). Any problem fails the build with the file and path.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { buildCatalogue, expandCodeRange, parseCodeRange } from '@smtp-doctor/core'
 import { parse } from 'yaml'
-import { checkRule } from '../src/check-rule.js'
+import { checkRule, type RuleSetContext, ruleSetContext } from '../src/check-rule.js'
 import { RuleFile } from '../src/rule-schema.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -54,8 +57,31 @@ export function buildBundle(opts: { allowDanglingRelated?: boolean } = {}): {
     }
     if (parsed.data.id !== id)
       problems.push(`${rel}: id "${parsed.data.id}" must equal its folder name "${id}"`)
-    for (const p of checkRule(parsed.data)) problems.push(`${rel}: ${p}`)
     rules.push(parsed.data)
+  }
+
+  const { catalogue, problems: catalogueProblems } = buildCatalogue(
+    rules.map((r) => ({
+      rule: r.id,
+      recognise: r.recognise,
+      failures: r.failures,
+      tlsFailures: r.tlsFailures,
+      providerSignatures: r.providerSignatures,
+      codes: r.codes,
+      codeRanges: r.codeRanges,
+      basicCodes: r.basicCodes,
+    })),
+  )
+  problems.push(...catalogueProblems)
+  const ctx: RuleSetContext = ruleSetContext(catalogue)
+  for (const r of rules) {
+    for (const p of checkRule(r, ctx)) problems.push(`src/rules/${r.id}/rule.yaml: ${p}`)
+    // The bundle's `codes` is every exact code the rule answers, ranges expanded (for ranking and pages).
+    for (const range of r.codeRanges) {
+      const parsedRange = parseCodeRange(range)
+      if (typeof parsedRange === 'string') continue
+      for (const c of expandCodeRange(parsedRange)) if (!r.codes.includes(c)) r.codes.push(c)
+    }
   }
   const ids = new Set(rules.map((r) => r.id))
   for (const r of rules)
@@ -66,7 +92,7 @@ export function buildBundle(opts: { allowDanglingRelated?: boolean } = {}): {
     }
   if (problems.length > 0) return { rules: rules.length, problems }
 
-  const json = JSON.stringify({ generated: BANNER, rules })
+  const json = JSON.stringify({ generated: BANNER, rules, catalogue })
   mkdirSync(genDir, { recursive: true })
   writeIfChanged(join(genDir, 'bundle.json'), `${json}\n`)
   writeIfChanged(

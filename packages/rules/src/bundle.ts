@@ -1,8 +1,9 @@
+import type { Catalogue } from '@smtp-doctor/core'
 import { bundleJson } from './generated/bundle.js'
 import type { RuleFile } from './rule-schema.js'
 
 /** The compiled rule bundle as scripts/build-bundle.ts wrote it (validated there). */
-export type Bundle = { generated: string; rules: RuleFile[] }
+export type Bundle = { generated: string; rules: RuleFile[]; catalogue: Catalogue }
 
 /**
  * The bundle, parsed once. It is embedded as a string module (not a JSON import) so the same

@@ -79,8 +79,44 @@ const ENHANCED = /^[245]\.\d{1,3}\.\d{1,3}$/
  * that do not exist in the fact schema or the derived fact, values a derived key never takes
  * (a typo there would make the rule silently never fire), list operators without a list.
  */
-export function checkRule(rule: RuleFile): string[] {
+/** What the whole rule set defines, for checks across rules (the build passes it). */
+export type RuleSetContext = {
+  /** Phrase ids some rule's `recognise` defines. */
+  phrases: ReadonlySet<string>
+  /** Provider ids: `microsoft-365`, `unknown` and those with signatures. */
+  providers: ReadonlySet<string>
+}
+
+/** The context of a compiled catalogue: its phrase ids, and its providers plus the two built in. */
+export function ruleSetContext(c: {
+  phrases: readonly string[]
+  providers: readonly string[]
+}): RuleSetContext {
+  return {
+    phrases: new Set(c.phrases),
+    providers: new Set(['microsoft-365', 'unknown', ...c.providers]),
+  }
+}
+
+/** Derived keys whose values are ids the rule set defines (checked against RuleSetContext). */
+const CONTEXT_KEYS: Record<string, keyof RuleSetContext> = {
+  phrases: 'phrases',
+  finalPhrases: 'phrases',
+  providers: 'providers',
+  finalProvider: 'providers',
+}
+
+export function checkRule(rule: RuleFile, ctx?: RuleSetContext): string[] {
   const problems: string[] = []
+  if (ctx) {
+    rule.phrases.forEach((p, i) => {
+      if (!ctx.phrases.has(p))
+        problems.push(`phrases[${i}]: phrase "${p}" is not defined in any rule's recognise`)
+    })
+    for (const [i, p] of (rule.providers ?? []).entries())
+      if (!ctx.providers.has(p))
+        problems.push(`providers[${i}]: provider "${p}" has no providerSignatures in any rule`)
+  }
   for (const leaf of leaves(rule.when)) {
     const where = `when: ${leaf.fact} ${leaf.path ?? '$'} ${leaf.operator}`
     if (!getOperator(leaf.operator)) {
@@ -100,11 +136,17 @@ export function checkRule(rule: RuleFile): string[] {
       if (segs.length > 1 && !(segs.length === 2 && segs[1] === 'length'))
         problems.push(`${where}: derived.${key} has no sub-path`)
       if (!VALUE_CHECKED.has(base) || leaf.value === null || segs.length > 1) continue
-      const allowed = DERIVED_VALUES[key as keyof DerivedFacts]
+      const ctxKey = CONTEXT_KEYS[key]
+      const allowed: readonly (string | number | boolean)[] | null =
+        ctxKey && ctx ? [...ctx[ctxKey]] : DERIVED_VALUES[key as keyof DerivedFacts]
       const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value]
       for (const v of values) {
         if (v === null) continue
-        if (allowed && !allowed.includes(v as string)) {
+        if (ctxKey && ctx && !ctx[ctxKey].has(v as string)) {
+          problems.push(
+            `${where}: ${JSON.stringify(v)} is not a ${ctxKey === 'phrases' ? "phrase id defined in some rule's recognise" : 'known provider id'}`,
+          )
+        } else if (allowed && !allowed.includes(v as string)) {
           problems.push(
             `${where}: derived.${key} is never ${JSON.stringify(v)} (one of: ${allowed.join(', ')})`,
           )

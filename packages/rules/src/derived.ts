@@ -1,18 +1,27 @@
 import {
+  type CompiledCatalogue,
+  compileCatalogue,
   createTextParser,
   FAILURE_KINDS,
   type Facts,
   type FailureKind,
-  KNOWN_PHRASES,
   type ParsedText,
-  type PhraseId,
   ProbeErrorCode,
   ProbeStage,
   parseText,
   type SmtpReply,
+  TLS_FAILURE_KINDS,
+  type TlsFailureKind,
   TlsMode,
   TlsVersion,
 } from '@smtp-doctor/core'
+import { bundle } from './bundle.js'
+
+/** A phrase id from the catalogue (defined in some rule's `recognise`). */
+export type PhraseId = string
+
+/** The bundle's recognition catalogue, compiled once for matching. */
+export const catalogue: CompiledCatalogue = compileCatalogue(bundle.catalogue)
 
 /** What a server name is, as the engine sees it. */
 export const HOST_KINDS = [
@@ -44,15 +53,24 @@ export type DerivedFacts = {
   codes: string[]
   /** Basic reply codes seen anywhere, e.g. 535. */
   basicCodes: number[]
-  /** Known phrase ids seen (core's KNOWN_PHRASES). */
+  /** Phrase ids seen (the catalogue's, defined in rule folders' `recognise`). */
   phrases: PhraseId[]
-  /** Connection failures named in the text or measured by the probe. */
+  /** Connection failures named in the text or measured by the probe (a TLS failure adds `tls`). */
   failures: FailureKind[]
+  /** TLS and certificate failures told apart (core's TLS_FAILURE_KINDS). */
+  tlsFailures: TlsFailureKind[]
+  /** Providers whose signatures the text or the probe's replies show (`providerSignatures`). */
+  providers: string[]
+  /**
+   * Provider of the reply that ended the session when its text shows a signature, else the
+   * only provider seen anywhere, else null (unknown — usually Microsoft 365's own replies).
+   */
+  finalProvider: string | null
   /** Enhanced code of the reply that ended the session (last failing reply), if any. */
   finalCode: string | null
   /** Basic code of the reply that ended the session, if any. */
   finalBasicCode: number | null
-  /** Known phrase ids in the text of the reply that ended the session. */
+  /** Phrase ids in the text of the reply that ended the session. */
   finalPhrases: PhraseId[]
   /**
    * The device (or the probe) tried to sign in: an AUTH reply (334/235/535, 5.7.3/5.7.139/5.7.30)
@@ -116,11 +134,14 @@ export const DERIVED_VALUES: {
 } = {
   codes: null,
   basicCodes: null,
-  phrases: KNOWN_PHRASES.map((p) => p.id),
+  phrases: null, // checked against the phrase ids rules define (check-rule.ts)
   failures: FAILURE_KINDS,
+  tlsFailures: TLS_FAILURE_KINDS,
+  providers: null, // checked against the provider ids rules define
+  finalProvider: null,
   finalCode: null,
   finalBasicCode: null,
-  finalPhrases: KNOWN_PHRASES.map((p) => p.id),
+  finalPhrases: null,
   authAttempted: [true, false],
   hostKind: HOST_KINDS,
   option: CLASSIFIED_OPTIONS,
@@ -171,8 +192,6 @@ export function hostKindOf(host: string): HostKind {
   return 'other'
 }
 
-const PHRASE_PATTERNS = KNOWN_PHRASES.map((p) => [p.id as PhraseId, p.patterns as readonly string[]] as const)
-
 const replyPhrases = new WeakMap<SmtpReply, PhraseId[]>()
 
 /** Known phrase ids in one reply's text (computed when first asked, then cached with the reply). */
@@ -186,11 +205,19 @@ export function phrasesOfReply(r: SmtpReply): PhraseId[] {
 }
 
 function phrasesIn(text: string): PhraseId[] {
-  if (text.length === 0) return []
-  const lower = text.toLowerCase()
-  const out: PhraseId[] = []
-  for (const [id, patterns] of PHRASE_PATTERNS) if (patterns.some((p) => lower.includes(p))) out.push(id)
-  return out
+  return catalogue.phrasesIn(text)
+}
+
+const replyProviders = new WeakMap<SmtpReply, string[]>()
+
+/** Providers whose signatures one reply's text shows (cached with the reply). */
+export function providersOfReply(r: SmtpReply): string[] {
+  let p = replyProviders.get(r)
+  if (!p) {
+    p = catalogue.scanText(r.text).providers
+    replyProviders.set(r, p)
+  }
+  return p
 }
 
 const PROBE_FAILURE: Partial<Record<ProbeErrorCode, FailureKind>> = {
@@ -248,8 +275,8 @@ const SLICE = 64 * 1024
 
 /** Parses text of any length; long text goes through core's streaming parser in slices. */
 export function parseLarge(text: string): ParsedText {
-  if (text.length <= SLICE) return parseText(text)
-  const p = createTextParser()
+  if (text.length <= SLICE) return parseText(text, catalogue)
+  const p = createTextParser(catalogue)
   for (let i = 0; i < text.length; i += SLICE) p.push(text.slice(i, i + SLICE))
   return p.end()
 }
@@ -269,6 +296,8 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
   const basicCodes = new Set<number>(text?.basicCodes)
   const phrases = new Set<PhraseId>(text?.phrases)
   const failures = new Set<FailureKind>(text?.failures)
+  const tlsFailures = new Set<TlsFailureKind>(text?.tlsFailures)
+  const providers = new Set<string>(text?.providers)
 
   // Replies in the order they happened: the probe's (if any) first, the device's text last,
   // because the text is what the person in front of the device saw.
@@ -290,6 +319,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
       basicCodes.add(r.code)
       if (r.enhanced) codes.add(r.enhanced)
       for (const p of phrasesIn(r.text)) phrases.add(p)
+      for (const p of providersOfReply(r)) providers.add(p)
     }
     const f = probe.error ? PROBE_FAILURE[probe.error.code] : undefined
     if (f) failures.add(f)
@@ -305,6 +335,8 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
 
   const ranked: SeenReply[] = seen.length > MAX_RANKED_REPLIES ? seen.slice(-MAX_RANKED_REPLIES) : seen
   const finalPhrases = final ? phrasesOfReply(final) : []
+  const finalOwn = final ? providersOfReply(final) : []
+  const finalProvider = finalOwn[0] ?? (providers.size === 1 ? [...providers][0]! : null)
 
   // ── settings ──
   const hostKind = settings ? hostKindOf(settings.host) : null
@@ -369,6 +401,9 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     basicCodes: [...basicCodes],
     phrases: [...phrases],
     failures: [...failures],
+    tlsFailures: TLS_FAILURE_KINDS.filter((k) => tlsFailures.has(k)),
+    providers: [...providers],
+    finalProvider,
     finalCode: final?.enhanced ?? null,
     finalBasicCode: final?.code ?? null,
     finalPhrases,

@@ -2,9 +2,17 @@
  * @smtp-doctor/rules — the rule set (cs + en) and the engine: diagnose, explain, classify, advise.
  * Browser-safe: nothing here imports a Node-only module.
  */
-import { createTextParser, DeviceSettings, Facts, Lang, Needs } from '@smtp-doctor/core'
+import {
+  createTextParser,
+  type DeviceSettings,
+  DeviceSettingsStrict,
+  Facts,
+  Lang,
+  Needs,
+} from '@smtp-doctor/core'
 import { type AdvisedOption, rankOptions } from './advise.js'
-import type { ClassifiedOption } from './derived.js'
+import { type ClassifiedOption, catalogue } from './derived.js'
+import { describeSettings, type SettingsDescription } from './describe-settings.js'
 import { type Finding, run } from './engine.js'
 import { ValidationError, validate } from './errors.js'
 
@@ -15,6 +23,7 @@ export {
   analyze,
   CLASSIFIED_OPTIONS,
   type ClassifiedOption,
+  catalogue,
   DERIVED_VALUES,
   type DerivedFacts,
   derive,
@@ -22,6 +31,13 @@ export {
   type HostKind,
   hostKindOf,
 } from './derived.js'
+export {
+  describeSettings,
+  SETTINGS_TEXT,
+  type SettingsDescription,
+  type SignIn,
+  signInOf,
+} from './describe-settings.js'
 export { type CompiledRule, type Finding, rules } from './engine.js'
 export { ValidationError, type ValidationIssue } from './errors.js'
 export { helpUrl } from './help-url.js'
@@ -40,8 +56,12 @@ export { type RuleSummary, type RuleView, ruleSummary, rulesMatching, ruleView }
 export type EngineOptions = { lang?: Lang }
 /** What diagnose and explain answer. */
 export type DiagnoseResult = { findings: Finding[] }
-/** What classify answers. */
-export type ClassifyResult = { option: ClassifiedOption; findings: Finding[] }
+/** What classify answers: the option, the settings described from what the engine derived, and the findings. */
+export type ClassifyResult = {
+  option: ClassifiedOption
+  description: SettingsDescription
+  findings: Finding[]
+}
 /** What advise answers: every option, best first. */
 export type AdviseResult = { options: AdvisedOption[] }
 
@@ -87,7 +107,7 @@ export type Explainer = { push(chunk: string | Uint8Array): void; end(): Diagnos
  */
 export function createExplainer(opts?: EngineOptions): Explainer {
   const lang = langOf(opts)
-  const parser = createTextParser()
+  const parser = createTextParser(catalogue)
   const decoder = new TextDecoder('utf-8', { fatal: false })
   return {
     push(chunk) {
@@ -124,9 +144,13 @@ export function explain(text: string, opts?: EngineOptions): DiagnoseResult {
  */
 export function classify(settings: DeviceSettings, opts?: EngineOptions): ClassifyResult {
   const lang = langOf(opts)
-  const valid = validate(DeviceSettings, settings)
+  const valid = validate(DeviceSettingsStrict, settings)
   const { findings, analysis } = run({ settings: valid }, lang, { settingsOnly: true })
-  return { option: analysis.derived.option, findings }
+  return {
+    option: analysis.derived.option,
+    description: describeSettings(valid, analysis.derived, lang),
+    findings,
+  }
 }
 
 /**

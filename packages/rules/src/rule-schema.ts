@@ -1,4 +1,4 @@
-import { FAILURE_KINDS, Facts, KNOWN_PHRASES, ProbeErrorCode, Symptom } from '@smtp-doctor/core'
+import { FAILURE_KINDS, Facts, ProbeErrorCode, Symptom, TLS_FAILURE_KINDS } from '@smtp-doctor/core'
 import { z } from 'zod'
 
 /** A rule id: its folder name and URL slug, kebab-case, stable and never reused. */
@@ -14,7 +14,25 @@ export type Severity = z.infer<typeof Severity>
 const EnhancedCode = z
   .string()
   .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'RFC 3463 enhanced status code like 5.7.60')
-const PhraseId = z.enum(KNOWN_PHRASES.map((p) => p.id) as [string, ...string[]])
+/** A phrase id: defined in exactly one rule's `recognise`, listed by any (the build checks both). */
+const PhraseId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case phrase id')
+/** A provider id (`microsoft-365`, `unknown`, or one some rule's `providerSignatures` defines). */
+const ProviderId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case provider id')
+/**
+ * Matchers per language: `en`, `cs`, or `any` for language-neutral tokens (ETIMEDOUT, host
+ * names). A matcher is a literal (case-, diacritics- and whitespace-run-insensitive) or
+ * `re: <pattern>` in the linear-time subset (see README.md "Matchers"); the build compiles them.
+ */
+const MatcherLists = z
+  .object({
+    en: z.array(z.string().min(1)).min(1),
+    cs: z.array(z.string().min(1)).min(1),
+    any: z.array(z.string().min(1)).min(1),
+  })
+  .partial()
+  .strict()
+  .refine((m) => Object.keys(m).length > 0, 'at least one of en, cs, any')
+const BasicCode = z.number().int().min(200).max(599)
 const text = z.string().trim().min(1)
 
 /** One locale's text. Steps and warnings are markdown; commands are PowerShell, one per entry. */
@@ -93,9 +111,23 @@ export const RuleFile = z
     severity: Severity,
     /** Tie-break for relevance: higher comes first among equally relevant findings. */
     priority: z.number().int().min(0).max(100).default(50),
-    /** Enhanced status codes this rule answers. */
+    /** Enhanced status codes this rule answers (exact). The bundle adds the codes of `codeRanges`. */
     codes: z.array(EnhancedCode).default([]),
-    /** Known phrase ids (core's KNOWN_PHRASES) this rule answers. */
+    /** Inclusive ranges of enhanced codes answered, same class.subject: `5.7.606-5.7.649`. */
+    codeRanges: z.array(z.string()).default([]),
+    /** Basic reply codes (535, 550 …) the rule answers. */
+    basicCodes: z.array(BasicCode).default([]),
+    /** Whose replies the rule applies to; absent = `microsoft-365` and `unknown`. */
+    providers: z.array(ProviderId).min(1).optional(),
+    /** Phrase ids this rule defines → matchers per language (each id defined in one rule only). */
+    recognise: z.record(PhraseId, MatcherLists).default({}),
+    /** Connection-failure vocabulary this folder contributes, by core's failure kind. */
+    failures: z.partialRecord(z.enum(FAILURE_KINDS), MatcherLists).default({}),
+    /** TLS / certificate failure vocabulary this folder contributes, by core's TLS failure kind. */
+    tlsFailures: z.partialRecord(z.enum(TLS_FAILURE_KINDS), MatcherLists).default({}),
+    /** Signatures that reveal whose server replied (`google: { any: [gsmtp] }`). */
+    providerSignatures: z.record(ProviderId, MatcherLists).default({}),
+    /** Phrase ids this rule answers (defined here or in another rule's `recognise`). */
     phrases: z.array(PhraseId).default([]),
     /** Symptoms this rule answers. */
     symptoms: z.array(Symptom).default([]),
@@ -112,4 +144,8 @@ export const RuleFile = z
 export type RuleFile = z.infer<typeof RuleFile>
 
 /** Values rules may compare against, re-exported for authoring checks. */
-export const KNOWN_VALUES = { failureKinds: FAILURE_KINDS, probeErrorCodes: ProbeErrorCode.options }
+export const KNOWN_VALUES = {
+  failureKinds: FAILURE_KINDS,
+  tlsFailureKinds: TLS_FAILURE_KINDS,
+  probeErrorCodes: ProbeErrorCode.options,
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkRule } from '../src/check-rule.js'
+import { bundle } from '../src/bundle.js'
+import { checkRule, ruleSetContext } from '../src/check-rule.js'
 import { rules } from '../src/index.js'
 import { RuleFile } from '../src/rule-schema.js'
 
@@ -9,10 +10,11 @@ const base = structuredClone(rules.find((r) => r.id === 'send-as-denied') ?? rul
 >
 delete base.helpUrl
 const withWhen = (when: unknown) => RuleFile.parse({ ...base, when })
+const ctx = ruleSetContext(bundle.catalogue)
 
 describe('rule checks beyond the schema', () => {
   it('every rule in the bundle passes', () => {
-    for (const r of rules) expect(checkRule(r), r.id).toEqual([])
+    for (const r of rules) expect(checkRule(r, ctx), r.id).toEqual([])
   })
 
   it('rejects unknown operators, derived keys, derived values and fact paths', () => {
@@ -29,12 +31,14 @@ describe('rule checks beyond the schema', () => {
           { fact: 'derived', path: '$.hostKind', operator: 'in', value: 'smtp-auth' },
         ],
       }),
+      ctx,
     )
     expect(problems).toHaveLength(8)
     expect(problems.join('\n')).toMatch(/unknown operator "containz"/)
     expect(problems.join('\n')).toMatch(/derived has no "hostKnd"/)
     expect(problems.join('\n')).toMatch(/derived.hostKind is never "mx"/)
     expect(problems.join('\n')).toMatch(/needs a list/)
+    expect(problems.join('\n')).toMatch(/"send-as-deny" is not a phrase id defined in some rule's recognise/)
   })
 
   it('accepts decorated and custom operators, nested schema paths and array lengths', () => {
@@ -50,13 +54,28 @@ describe('rule checks beyond the schema', () => {
             { fact: 'tenant', path: '$.mailbox.smtpAuthDisabled', operator: 'equal', value: null },
           ],
         }),
+        ctx,
       ),
     ).toEqual([])
   })
 
-  it('the schema rejects a missing Czech string and an unknown phrase', () => {
+  it('the schema rejects a missing Czech string; the rule-set check an unknown phrase or provider', () => {
     const noCs = { ...base, messages: { en: (base.messages as { en: unknown }).en } }
     expect(RuleFile.safeParse(noCs).success).toBe(false)
-    expect(RuleFile.safeParse({ ...base, phrases: ['no-such-phrase'] }).success).toBe(false)
+    expect(RuleFile.safeParse({ ...base, phrases: ['Not Kebab'] }).success).toBe(false)
+    const unknown = RuleFile.parse({ ...base, phrases: ['no-such-phrase'], providers: ['no-such-provider'] })
+    expect(checkRule(unknown, ctx)).toEqual([
+      'phrases[0]: phrase "no-such-phrase" is not defined in any rule\'s recognise',
+      'providers[0]: provider "no-such-provider" has no providerSignatures in any rule',
+    ])
+  })
+
+  it('the schema rejects matcher lists in unknown languages and failure kinds core does not know', () => {
+    expect(RuleFile.safeParse({ ...base, recognise: { x: { de: ['etwas'] } } }).success).toBe(false)
+    expect(RuleFile.safeParse({ ...base, recognise: { x: {} } }).success).toBe(false)
+    expect(RuleFile.safeParse({ ...base, failures: { hiccup: { en: ['hic'] } } }).success).toBe(false)
+    expect(
+      RuleFile.safeParse({ ...base, tlsFailures: { 'name-mismatch': { en: ['x does not match'] } } }).success,
+    ).toBe(true)
   })
 })

@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { KNOWN_CODES, KNOWN_PHRASES } from './catalog.js'
-import { createTextParser, parseText } from './parse-text.js'
+import { FIXTURE, FIXTURE_SOURCES } from '../../test/catalogue-fixture.js'
+import { fold } from './fold.js'
+import { createTextParser as createParser, parseText as parse } from './parse-text.js'
+
+const parseText = (text: string) => parse(text, FIXTURE)
+const createTextParser = () => createParser(FIXTURE)
+const FIXTURE_CODES = [...FIXTURE.codes, '5.7.606', '5.7.649']
 
 describe('parseText: replies', () => {
   it.each([
@@ -109,10 +114,49 @@ describe('parseText: replies', () => {
 })
 
 describe('parseText: phrases and failures', () => {
-  it('recognises every catalog pattern', () => {
-    for (const p of KNOWN_PHRASES)
-      for (const pattern of p.patterns)
-        expect(parseText(`xx ${pattern.toUpperCase()} yy`).phrases).toContain(p.id)
+  it('recognises every literal matcher, in upper case, with doubled spaces, in any diacritics', () => {
+    for (const m of FIXTURE.matchers) {
+      if (m.match.startsWith('re:') || m.kind !== 'phrase') continue
+      const shouted = m.match.toUpperCase().replace(/ /g, '  \t')
+      expect(parseText(`xx ${shouted} yy`).phrases, m.match).toContain(m.id)
+    }
+    // Folded matchers meet accented text: the literal was written with diacritics, the text without, and back.
+    expect(parseText('535 5.7.139 OVERENI NEBYLO USPESNE').phrases).toContain('auth-unsuccessful')
+    expect(fold('Ověření  NEBYLO\túspěšné')).toBe('overeni nebylo uspesne')
+  })
+
+  it('runs re: matchers on lines holding their anchor', () => {
+    expect(parseText('535 5.7.139 Ověřování uživatele neúspěšné').phrases).toContain('auth-unsuccessful')
+    expect(parseText('535 5.7.139 Ověřování bylo po dlouhém čekání zcela neúspěšné').phrases).toEqual([])
+    expect(parseText('5.7.139 SMTP Client Authentication is disabled for the User').phrases).toEqual([
+      'smtp-auth-disabled-mailbox',
+    ])
+  })
+
+  it('names TLS failures apart, each also a tls failure', () => {
+    const r = parseText('error:1408F10B:SSL routines:ssl3_get_record:wrong version number')
+    expect(r.tlsFailures).toEqual(['wrong-version-number'])
+    expect(r.failures).toEqual(['tls'])
+    expect(parseText('Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match').tlsFailures).toEqual(
+      ['name-mismatch'],
+    )
+  })
+
+  it('names providers from their signatures', () => {
+    expect(parseText('550 5.7.1 Relaying denied. gsmtp').providers).toEqual(['google'])
+    expect(parseText('550 5.7.1 Relaying denied.').providers).toEqual([])
+  })
+
+  it('knows codes from exact lists and ranges only', () => {
+    expect(parseText('Diagnostic information: #5.7.620 access denied').codes).toEqual(['5.7.620'])
+    expect(parseText('Diagnostic information: #5.7.650 access denied').codes).toEqual([])
+  })
+
+  it('recognises nothing with an empty or malformed catalogue, and never throws', () => {
+    for (const c of [undefined, null, {}, { phrases: 1 }, { ...FIXTURE, matchers: [null, { match: 5 }] }])
+      expect(parse('535 5.7.3 Authentication unsuccessful', c as never).phrases).toEqual([])
+    expect(parse('535 5.7.3 Authentication unsuccessful', null as never).final?.code).toBe(535)
+    expect(FIXTURE_SOURCES.length).toBeGreaterThan(0)
   })
 
   it.each([
@@ -142,7 +186,7 @@ describe('parseText: robustness', () => {
   })
 
   it('never throws on generated reply-like text and always finds a well-formed reply', () => {
-    const code = fc.constantFrom(...KNOWN_CODES)
+    const code = fc.constantFrom(...FIXTURE_CODES)
     fc.assert(
       fc.property(
         fc.string({ maxLength: 80 }),

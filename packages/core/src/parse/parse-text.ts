@@ -1,5 +1,6 @@
 import type { SmtpReply } from '../schema/common.js'
-import { FAILURE_KINDS, type FailureKind, KNOWN_CODES, KNOWN_PHRASES, type PhraseId } from './catalog.js'
+import { type Catalogue, type CompiledCatalogue, compileCatalogue } from './catalogue.js'
+import type { FailureKind, TlsFailureKind } from './kinds.js'
 
 /** A reply found in text: the reply, how often it appeared and the (1-based) line of its last appearance. */
 export type ParsedReply = SmtpReply & { count: number; line: number }
@@ -14,10 +15,14 @@ export type ParsedText = {
   codes: string[]
   /** Basic reply codes seen, in order of first appearance. */
   basicCodes: number[]
-  /** Known phrase ids seen (catalog order). */
-  phrases: PhraseId[]
-  /** Connection failures named in the text (vocabulary order). */
+  /** Phrase ids of the catalogue seen (catalogue order). */
+  phrases: string[]
+  /** Connection failures named in the text (FAILURE_KINDS order); any TLS failure adds `tls`. */
   failures: FailureKind[]
+  /** TLS and certificate failures told apart (TLS_FAILURE_KINDS order). */
+  tlsFailures: TlsFailureKind[]
+  /** Providers whose signatures the text shows (catalogue order). */
+  providers: string[]
   /** Lines read. */
   lines: number
 }
@@ -39,104 +44,13 @@ const BASIC_CODES = new Set([
   211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 454, 455, 500, 501, 502, 503,
   504, 530, 534, 535, 538, 541, 550, 551, 552, 553, 554, 555,
 ])
-const KNOWN_CODE_SET: ReadonlySet<string> = new Set(KNOWN_CODES)
-
-/** Failure vocabulary: lower-case substrings of OS, library, device and Czech messages. */
-const FAILURE_PATTERNS: Record<FailureKind, readonly string[]> = {
-  timeout: [
-    'etimedout',
-    'timed out',
-    'timeout',
-    'time-out',
-    'time out',
-    'vypršel časový limit',
-    'časový limit',
-  ],
-  refused: [
-    'econnrefused',
-    'connection refused',
-    'actively refused',
-    'spojení bylo odmítnuto',
-    'připojení odmítnuto',
-  ],
-  reset: [
-    'econnreset',
-    'connection reset',
-    'forcibly closed',
-    'spojení bylo přerušeno',
-    'epipe',
-    'broken pipe',
-  ],
-  unreachable: [
-    'ehostunreach',
-    'enetunreach',
-    'network is unreachable',
-    'no route to host',
-    'host is unreachable',
-  ],
-  dns: [
-    'enotfound',
-    'eai_again',
-    'could not resolve',
-    'name or service not known',
-    'host not found',
-    'unknown host',
-    'no such host',
-    'dns lookup failed',
-    'nepodařilo se přeložit',
-  ],
-  tls: [
-    'ssl routines',
-    'tls handshake',
-    'ssl handshake',
-    'handshake failure',
-    'handshake failed',
-    'wrong version number',
-    'unsupported protocol',
-    'protocol version',
-    'tlsv1 alert',
-    'ssl alert',
-    'certificate verify failed',
-    'secure connection failed',
-    'ssl error',
-    'tls error',
-  ],
-  'could-not-connect': [
-    'could not open connection',
-    'could not connect',
-    'unable to connect',
-    'cannot connect',
-    "can't connect",
-    'failed to connect',
-    'connection failed',
-    'nelze se připojit',
-    'nepodařilo se připojit',
-  ],
-}
-
-type Matcher<T> = { re: RegExp; ids: Map<string, T> }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** One alternation over every pattern, longest first so the most specific wins at a position. */
-function matcher<T>(entries: readonly (readonly [T, readonly string[]])[]): Matcher<T> {
-  const ids = new Map<string, T>()
-  for (const [id, patterns] of entries) for (const p of patterns) if (!ids.has(p)) ids.set(p, id)
-  const alternatives = [...ids.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp)
-  return { re: new RegExp(alternatives.join('|'), 'g'), ids }
-}
-
-const PHRASES = matcher(KNOWN_PHRASES.map((p) => [p.id as PhraseId, p.patterns] as const))
-const FAILURES = matcher(FAILURE_KINDS.map((k) => [k, FAILURE_PATTERNS[k]] as const))
-const PHRASE_ORDER = new Map(KNOWN_PHRASES.map((p, i) => [p.id as string, i]))
-const FAILURE_ORDER = new Map(FAILURE_KINDS.map((k, i) => [k as string, i]))
 
 /**
  * A reply: a 3-digit code, then a space or dash, then optionally an RFC 3463 code. The character
  * before must not be a digit, dot or letter (so "port 587", "1.2.550" and "v550" are not replies).
  */
 const REPLY_RE = /(?<![\w.])([2-5]\d\d)([ -])(?:([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]))?/g
-/** An enhanced code standing alone ("#5.7.60", "Status: 5.7.60"); counted only when it is a known code. */
+/** An enhanced code standing alone ("#5.7.60", "Status: 5.7.60"); counted only when the catalogue knows it. */
 const ENHANCED_RE = /(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]|\.\d)/g
 const NEWLINE_RE = /\r\n|\n|\r/g
 /** What may precede a bare basic code on its line: nothing, a transcript marker or a separator. */
@@ -152,18 +66,19 @@ function trimText(s: string): string {
 }
 
 /**
- * Creates a streaming parser. Memory stays bounded: one partial line (≤ MAX_LINE) plus the
- * bounded result sets, whatever is pushed. Never throws on any string.
+ * Creates a streaming parser over a compiled catalogue (the rule bundle's `catalogue`). Memory
+ * stays bounded: one partial line (≤ MAX_LINE) plus the bounded result sets, whatever is
+ * pushed. Never throws on any string; a missing or malformed catalogue counts as empty.
  */
-export function createTextParser(): TextParser {
+export function createTextParser(catalogue: Catalogue | CompiledCatalogue): TextParser {
+  const cat = compileCatalogue(catalogue)
+  const hits = cat.newHits()
   const replies = new Map<string, ParsedReply & { seq: number }>()
   let seq = 0
   let final: ParsedReply | null = null
   let last: ParsedReply | null = null
   const codes = new Set<string>()
   const basicCodes = new Set<number>()
-  const phrases = new Set<string>()
-  const failures = new Set<string>()
   let lines = 0
   let carry = ''
   // A multi-line reply being assembled ("535-…", "535 …").
@@ -195,21 +110,10 @@ export function createTextParser(): TextParser {
     pending = null
   }
 
-  function scanList<T>(m: Matcher<T>, lower: string, into: Set<string>) {
-    m.re.lastIndex = 0
-    for (let hit = m.re.exec(lower); hit !== null; hit = m.re.exec(lower)) {
-      const id = m.ids.get(hit[0])
-      if (id !== undefined) into.add(id as string)
-      m.re.lastIndex = hit.index + 1
-    }
-  }
-
   function line(raw: string) {
     lines++
     if (raw.length === 0) return
-    const lower = raw.toLowerCase()
-    scanList(PHRASES, lower, phrases)
-    scanList(FAILURES, lower, failures)
+    cat.scanLine(raw, hits)
 
     let sawReply = false
     REPLY_RE.lastIndex = 0
@@ -248,7 +152,7 @@ export function createTextParser(): TextParser {
     ENHANCED_RE.lastIndex = 0
     for (let m = ENHANCED_RE.exec(raw); m !== null; m = ENHANCED_RE.exec(raw)) {
       const c = m[1]!
-      if (KNOWN_CODE_SET.has(c) && codes.size < MAX_CODES) codes.add(c)
+      if (codes.size < MAX_CODES && cat.knowsCode(c)) codes.add(c)
     }
   }
 
@@ -295,10 +199,7 @@ export function createTextParser(): TextParser {
         final: endedWith ? strip(endedWith) : null,
         codes: [...codes],
         basicCodes: [...basicCodes],
-        phrases: [...phrases].sort((a, b) => PHRASE_ORDER.get(a)! - PHRASE_ORDER.get(b)!) as PhraseId[],
-        failures: [...failures].sort(
-          (a, b) => FAILURE_ORDER.get(a)! - FAILURE_ORDER.get(b)!,
-        ) as FailureKind[],
+        ...cat.resultOf(hits),
         lines,
       }
     },
@@ -306,13 +207,13 @@ export function createTextParser(): TextParser {
 }
 
 /**
- * Extracts every SMTP reply, enhanced status code, known Microsoft phrase and connection
+ * Extracts every SMTP reply, enhanced status code, catalogue phrase, connection and TLS
  * failure from any text — one reply, a transcript, a device log or an NDR, English or Czech.
  * Never throws; linear in the input; bounded memory.
- * @example parseText('535 5.7.3 Authentication unsuccessful').final // { code: 535, enhanced: '5.7.3', … }
+ * @example parseText('535 5.7.3 Authentication unsuccessful', bundle.catalogue).final // { code: 535, enhanced: '5.7.3', … }
  */
-export function parseText(text: string): ParsedText {
-  const p = createTextParser()
+export function parseText(text: string, catalogue: Catalogue | CompiledCatalogue): ParsedText {
+  const p = createTextParser(catalogue)
   if (typeof text === 'string') p.push(text)
   return p.end()
 }
