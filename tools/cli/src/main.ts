@@ -5,9 +5,10 @@
  */
 
 import type { Lang } from '@smtp-doctor/core'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, Help, Option } from 'commander'
 import { type Context, makeContext } from './context.js'
-import { EXIT, oneLine, toCliError } from './errors.js'
+import { EXIT, EXIT_INTERRUPTED, Interrupted, oneLine, toCliError } from './errors.js'
+import { EXAMPLES, errorText, HELP_WORDS, helpSuffixes, helpText, helpTitle } from './help-text.js'
 import { langFromEnv } from './lang.js'
 import type { SettingsFlags } from './settings.js'
 
@@ -22,6 +23,44 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
 
 type GlobalOpts = { json?: boolean; lang: Lang }
 
+/**
+ * `--json` and `--lang` as given on the command line, read before commander parses it: the help
+ * page and parse errors (written while parsing) must already be in that language and form.
+ */
+export function globalsFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  let lang: Lang = langFromEnv(env)
+  let json = false
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--') break
+    if (a === '--json') json = true
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined
+    if (v === 'cs' || v === 'en') lang = v
+  }
+  return { lang, json }
+}
+
+/**
+ * Reports a usage or input error: one line plus the usage line, in the chosen language; with
+ * `--json`, one JSON object on stdout (`{ "error": { "message", "exitCode", "usage" } }`) instead.
+ */
+export function reportError(
+  g: { lang: Lang; json: boolean },
+  message: string,
+  opts: { prefix?: string; usage?: string; exitCode?: number } = {},
+): void {
+  const text = oneLine(errorText(message, g.lang))
+  const exitCode = opts.exitCode ?? EXIT.usage
+  if (g.json) {
+    const error: Record<string, unknown> = { message: text, exitCode }
+    if (opts.usage) error.usage = opts.usage
+    process.stdout.write(`${JSON.stringify({ error })}\n`)
+    return
+  }
+  const usage = opts.usage ? `${helpTitle('Usage:', g.lang)} ${opts.usage}\n` : ''
+  process.stderr.write(`${opts.prefix ? `${opts.prefix}: ` : ''}${text}\n${usage}`)
+}
+
 const collect = (value: string, prev: string[] = []) => [...prev, value]
 
 function contextOf(cmd: Command): Context {
@@ -35,8 +74,8 @@ function commandPath(cmd: Command): string {
   return names.join(' ')
 }
 
-function usageLine(cmd: Command): string {
-  return `Usage: ${commandPath(cmd)} ${cmd.usage()}`
+function usageOf(cmd: Command): string {
+  return `${commandPath(cmd)} ${cmd.usage()}`
 }
 
 function addSettingsFlags(cmd: Command, withPasswordSet: boolean): Command {
@@ -65,10 +104,44 @@ function addSettingsFlags(cmd: Command, withPasswordSet: boolean): Command {
   return cmd
 }
 
+/**
+ * The help formatter: descriptions, titles and commander's own words in the chosen language, and
+ * the global options (`--json`, `--lang`) listed under every command.
+ */
+function helpConfig(lang: Lang): Partial<Help> {
+  const base = Help.prototype
+  return {
+    showGlobalOptions: true,
+    styleTitle: (str: string) => helpTitle(str, lang),
+    commandDescription(cmd) {
+      return helpText(base.commandDescription.call(this, cmd), lang)
+    },
+    subcommandDescription(cmd) {
+      return helpText(base.subcommandDescription.call(this, cmd), lang)
+    },
+    optionDescription(option) {
+      const o = Object.create(option) as typeof option
+      o.description = helpText(option.description ?? '', lang)
+      return helpSuffixes(base.optionDescription.call(this, o), lang)
+    },
+    argumentDescription(argument) {
+      const a = Object.create(argument) as typeof argument
+      a.description = helpText(argument.description ?? '', lang)
+      return helpSuffixes(base.argumentDescription.call(this, a), lang)
+    },
+  }
+}
+
 /** Builds the command tree; `done` receives each action's exit code. */
-export function buildProgram(done: (code: number) => void): Command {
+export function buildProgram(
+  done: (code: number) => void,
+  globals: { lang: Lang; json: boolean } = globalsFromArgv(process.argv.slice(2)),
+): Command {
   const program = new Command('smtp-doctor')
+  program.configureHelp(helpConfig(globals.lang))
   program
+    .helpOption('-h, --help', 'display help for command')
+    .helpCommand('help [command]', 'display help for command')
     .description(
       'Why can this printer, scanner or app not send mail through Microsoft 365 — and what to change.',
     )
@@ -82,13 +155,26 @@ export function buildProgram(done: (code: number) => void): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      `
-Exit status: 0 no problem found, 1 a problem found (an error or warning), 2 usage or input error.
+      globals.lang === 'cs'
+        ? `
+Návratový kód: 0 žádný problém, 1 nalezen problém (chyba nebo varování), 2 chyba použití nebo vstupu, 130 přerušeno (Ctrl+C).
+
+Proměnné prostředí:
+  SMTP_DOCTOR_PASSWORD   heslo pro probe (jinak skrytý dotaz v terminálu; nikdy volba)
+  SMTP_DOCTOR_TOKEN      přístupový token OAuth 2.0 pro probe (XOAUTH2)
+  SMTP_DOCTOR_CLIENT_SECRET  tajný klíč klienta pro probe --oauth client-credentials
+  SMTP_DOCTOR_AUTHORITY_HOST, SMTP_DOCTOR_AUTHORITY_CA  jiná autorita OAuth (https) a její CA (PEM), např. simulátor
+  SMTP_DOCTOR_DOCS_URL   základ adres článků (bez něj odkazuje na smtp-doctor rules show <id>)
+  NO_COLOR               výstup bez barev i v terminálu`
+        : `
+Exit status: 0 no problem found, 1 a problem found (an error or warning), 2 usage or input error, 130 interrupted (Ctrl+C).
 
 Environment:
   SMTP_DOCTOR_PASSWORD   password for probe (else a hidden prompt on a terminal; never a flag)
   SMTP_DOCTOR_TOKEN      OAuth 2.0 access token for probe (XOAUTH2)
-  SMTP_DOCTOR_DOCS_URL   base URL of the article links (default https://smtp-doctor.example/)
+  SMTP_DOCTOR_CLIENT_SECRET  client secret for probe --oauth client-credentials
+  SMTP_DOCTOR_AUTHORITY_HOST, SMTP_DOCTOR_AUTHORITY_CA  another OAuth authority (https) and its CA (PEM), e.g. the simulator
+  SMTP_DOCTOR_DOCS_URL   base URL of the article links (without it: smtp-doctor rules show <id>)
   NO_COLOR               plain output on a terminal`,
     )
 
@@ -100,9 +186,10 @@ Environment:
       try {
         done(await load(cmd, ...args))
       } catch (err) {
+        if (err instanceof Interrupted) throw err
         const cli = toCliError(err)
         if (!cli) throw err
-        process.stderr.write(`${commandPath(cmd)}: ${oneLine(cli.message)}\n${usageLine(cmd)}\n`)
+        reportError(globals, cli.message, { prefix: commandPath(cmd), usage: usageOf(cmd) })
         done(EXIT.usage)
       }
     }
@@ -186,14 +273,63 @@ Environment:
     .option('--transcript', 'also print the SMTP conversation (secrets shown as ****)')
     // Only to answer it plainly: a password in argv shows in `ps` and the shell history.
     .addOption(new Option('--password <password>').hideHelp())
-    .addHelpText(
-      'after',
-      '\nExample:\n  SMTP_DOCTOR_PASSWORD=… smtp-doctor probe --host smtp.office365.com --user scanner@contoso.com \\\n' +
-        '    --from scanner@contoso.com --to someone@contoso.com',
+    .addOption(
+      new Option('--oauth <flow>', 'get an OAuth 2.0 token first and sign in with XOAUTH2').choices([
+        'client-credentials',
+        'device-code',
+      ]),
     )
+    .option('--tenant <id|domain>', 'with --oauth: the tenant id or one of its domains')
+    .option('--client-id <id>', 'with --oauth: the application (client) id')
+    .option(
+      '--client-cert <pem>',
+      'with --oauth client-credentials: the app certificate (else SMTP_DOCTOR_CLIENT_SECRET)',
+    )
+    .option('--client-key <pem>', 'with --client-cert: its private key (PEM file)')
+    .option(
+      '--scope <scope>',
+      'with --oauth: the scope to request (default: the Exchange Online scope of the flow)',
+    )
+    .addOption(new Option('--client-secret <secret>').hideHelp())
     .action(
       run(async (cmd, flags: SettingsFlags & { timeout: string; password?: string }) =>
         (await import('./commands/probe.js')).probeCommand(contextOf(cmd), flags),
+      ),
+    )
+
+  program
+    .command('dns')
+    .description("check a domain's DNS for Microsoft 365 mail: MX, SPF, DMARC, DKIM, block lists")
+    .argument('<domain>', "the organisation's domain, e.g. contoso.com")
+    .option('--ip <address>', 'public IP the device sends from (SPF verdict, block lists)')
+    .option('--from <address>', 'from-address the device uses (SPF, DMARC and DKIM of its domain)')
+    .option(
+      '--resolver <ip[:port]>',
+      'DNS server to ask (comma-separated for several); default: the system resolver',
+    )
+    .option(
+      '--dnsbl <zone,...>',
+      'block list zones to look the IP up in (default: zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org)',
+    )
+    .option('--timeout <ms>', 'time limit of each check in milliseconds', '5000')
+    .action(
+      run(async (cmd, domain: string, flags: import('./commands/dns.js').DnsFlags) =>
+        (await import('./commands/dns.js')).dnsCommand(contextOf(cmd), domain, flags),
+      ),
+    )
+
+  program
+    .command('token')
+    .description(
+      'look inside an OAuth access token (from SMTP_DOCTOR_TOKEN or stdin): the verdict and its claims, never the token',
+    )
+    .option('--user <mailbox>', 'the mailbox the token is to sign in as (XOAUTH2 user=)')
+    .option('--tenant-id <id>', "the tenant id of the from-address's domain")
+    // Only to answer it plainly: a token in argv shows in `ps` and the shell history.
+    .addOption(new Option('--token <token>').hideHelp())
+    .action(
+      run(async (cmd, flags: { user?: string; tenantId?: string; token?: string }) =>
+        (await import('./commands/token.js')).tokenCommand(contextOf(cmd), flags),
       ),
     )
 
@@ -243,9 +379,19 @@ Environment:
     // commander's usage() formats every option, too slow to do for each command at start.
     cmd.configureOutput({
       // `--pasword=…` typed by mistake: commander quotes the whole word, value and all.
-      outputError: (str, write) =>
-        write(`${str.replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'")}${usageLine(cmd)}\n`),
+      outputError: (str) =>
+        reportError(globals, str.trim().replace(/(unknown option '[^'=]*)=[^']*'/, "$1=…'"), {
+          usage: usageOf(cmd),
+        }),
     })
+    const examples = EXAMPLES[commandPath(cmd)]
+    if (examples) {
+      const w = HELP_WORDS[globals.lang]
+      cmd.addHelpText(
+        'after',
+        `\n${examples.length === 1 ? w.example : w.examples}:\n${examples.map((e) => `  ${e}`).join('\n')}`,
+      )
+    }
     for (const sub of cmd.commands) decorate(sub)
   }
   decorate(program)
@@ -255,25 +401,39 @@ Environment:
 /** Runs the CLI and resolves to the exit code. */
 export async function main(argv: string[] = process.argv): Promise<number> {
   let code: number = EXIT.ok
+  const globals = globalsFromArgv(argv.slice(2))
   const program = buildProgram((c) => {
     code = c
-  })
+  }, globals)
   try {
     await program.parseAsync(argv)
     return code
   } catch (err) {
+    if (err instanceof Interrupted) return EXIT_INTERRUPTED
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok
+      // help, `help <command>`, --help and --version all end with exit code 0.
+      if (err.exitCode === 0) return EXIT.ok
       return EXIT.usage
     }
     const cli = toCliError(err)
-    process.stderr.write(
-      `smtp-doctor: ${oneLine(cli ? cli.message : `unexpected error: ${(err as Error)?.message ?? err}`)}\n`,
-    )
+    reportError(globals, cli ? cli.message : `unexpected error: ${(err as Error)?.message ?? err}`, {
+      prefix: 'smtp-doctor',
+    })
     if (!cli && process.env.SMTP_DOCTOR_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`)
     return EXIT.usage
   }
 }
+
+/**
+ * Ctrl+C: exit 130, with no error report. A command that stops on SIGINT itself (the simulator)
+ * has its own listener and ends in its own time.
+ */
+function onInterrupt(): void {
+  if (process.listenerCount('SIGINT') > 1) return
+  process.stderr.write('\n')
+  process.exit(EXIT_INTERRUPTED)
+}
+process.on('SIGINT', onInterrupt)
 
 /** Exits once stdout has flushed (pipes are asynchronous on some platforms). */
 function exit(code: number): void {

@@ -6,7 +6,7 @@ import { probeDmarc } from './dmarc.js'
 import { probeDnsbl } from './dnsbl.js'
 import { probeMx } from './mx.js'
 import { type DnsProbeOptions, DomainInput, IpInput } from './resolver.js'
-import { probeSpf } from './spf.js'
+import { loadMailauth, probeSpf } from './spf.js'
 
 /** The DNS checks `probeDns` runs, in the order they are shown. */
 export const DNS_CHECKS = ['mx', 'spf', 'dmarc', 'dkim', 'dnsbl'] as const
@@ -66,6 +66,8 @@ export async function probeDns(input: DnsProbeInput): Promise<DnsFacts> {
   const fromDomain = input.from === undefined ? undefined : FromDomain.parse(input.from)
   const ip = input.ip === undefined ? undefined : IpInput.parse(input.ip)
   const mailDomain = fromDomain ?? domain
+  // Module loading blocks the event loop; done first, it does not show as slow DNS answers.
+  if (mailDomain && ip) await loadMailauth()
   const started = performance.now()
   const facts: DnsFacts = {}
 

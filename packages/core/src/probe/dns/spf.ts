@@ -46,8 +46,11 @@ type MailauthSpf = (opts: {
 }>
 
 let mailauthSpf: Promise<MailauthSpf> | undefined
-/** Loaded on first use: the CLI should not pay mailauth's start-up unless SPF is asked for. */
-function loadMailauth(): Promise<MailauthSpf> {
+/**
+ * Loaded on first use: the CLI should not pay mailauth's start-up unless SPF is asked for.
+ * Exported so that a caller timing several checks can load it before its clock starts.
+ */
+export function loadMailauth(): Promise<MailauthSpf> {
   mailauthSpf ??= import('mailauth/lib/spf/index.js').then((m) => m.spf as unknown as MailauthSpf)
   return mailauthSpf
 }

@@ -1,0 +1,190 @@
+import type { Facts, Lang } from '@smtp-doctor/core'
+import type { DnsCheck, DnsCheckEvent, DnsFacts, DnsResolverOptions } from '@smtp-doctor/core/dns'
+import type { Context } from '../context.js'
+import { CliError, EXIT } from '../errors.js'
+import { hasProblem, renderFindings } from '../render.js'
+import { intFlag } from '../settings.js'
+import type { Style } from '../style.js'
+
+/** The flags of `smtp-doctor dns`, as commander hands them over. */
+export type DnsFlags = {
+  ip?: string
+  from?: string
+  resolver?: string
+  dnsbl?: string
+  timeout: string
+}
+
+type Labels = { [K in DnsCheck]: string } & { checking: (d: string, r: string) => string }
+
+const LABELS: Record<Lang, Labels> = {
+  en: {
+    mx: 'MX',
+    spf: 'SPF',
+    dmarc: 'DMARC',
+    dkim: 'DKIM',
+    dnsbl: 'block lists',
+    checking: (d, r) => `Checking the DNS of ${d} (resolver: ${r})`,
+  },
+  cs: {
+    mx: 'MX',
+    spf: 'SPF',
+    dmarc: 'DMARC',
+    dkim: 'DKIM',
+    dnsbl: 'blokační sezn.',
+    checking: (d, r) => `Kontrola DNS domény ${d} (resolver: ${r})`,
+  },
+}
+
+type Line = { ok: boolean; text: string }
+
+/** What one finished check measured, in one line: facts only, the diagnosis comes after. */
+export function describeCheck(event: DnsCheckEvent): Line {
+  switch (event.check) {
+    case 'mx': {
+      const mx = event.facts
+      if (mx.error) return { ok: false, text: `${mx.error.code}: ${mx.error.message}` }
+      const hosts = mx.hosts.map((h) => `${h.priority} ${h.exchange}`).join(', ')
+      const m365 = mx.endpoint ? ` · Microsoft 365 endpoint ${mx.endpoint}` : ' · not Microsoft 365'
+      return { ok: true, text: `${hosts}${m365}` }
+    }
+    case 'spf': {
+      const spf = event.facts
+      const parts = [`${spf.result} for ${spf.ip}`]
+      if (spf.lookups !== undefined) parts.push(`${spf.lookups}${spf.lookupsAtLeast ? '+' : ''}/10 lookups`)
+      if (spf.voidLookups !== undefined) parts.push(`${spf.voidLookups}/2 void`)
+      if (spf.includeLoop) parts.push('include loop')
+      if (spf.includesMicrosoft365 !== undefined)
+        parts.push(
+          spf.includesMicrosoft365 ? 'spf.protection.outlook.com ✓' : 'no spf.protection.outlook.com',
+        )
+      if (spf.errorCode) parts.push(spf.errorCode)
+      return { ok: !spf.errorCode, text: parts.join(' · ') }
+    }
+    case 'dmarc': {
+      const d = event.facts
+      if (d.error) return { ok: false, text: `${d.error.code}: ${d.error.message}` }
+      if (!d.found) return { ok: true, text: `no record at _dmarc.${d.domain}` }
+      const tags = [`p=${d.policy ?? '?'}`]
+      if (d.pct !== undefined) tags.push(`pct=${d.pct}`)
+      if (d.adkim) tags.push(`adkim=${d.adkim}`)
+      if (d.aspf) tags.push(`aspf=${d.aspf}`)
+      return { ok: true, text: `${tags.join(' ')} (${d.name})${d.multiple ? ' · more than one record' : ''}` }
+    }
+    case 'dkim': {
+      const k = event.facts
+      const failed = k.selectors.find((s) => s.error)
+      if (failed?.error) return { ok: false, text: `${failed.error.code}: ${failed.error.message}` }
+      const text = k.selectors
+        .map(
+          (s) =>
+            `${s.selector}: ${s.cname ? `${s.cname}${s.microsoft365 ? '' : ' (not Microsoft 365)'}` : 'none'}`,
+        )
+        .join(' · ')
+      return { ok: true, text }
+    }
+    case 'dnsbl': {
+      const b = event.facts
+      const listed = b.listed.map((l) => `listed on ${l.zone} (${l.codes.join(', ')})`)
+      const errors = (b.errors ?? []).map((e) => `${e.zone}: ${e.code ?? 'unusable answer'}`)
+      const text = [...listed, ...errors].join(' · ') || `not listed on ${b.checked.length} list(s)`
+      return { ok: errors.length === 0, text: `${b.ip}: ${text}` }
+    }
+  }
+}
+
+function clip(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim()
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one
+}
+
+/** One live line: mark (answered / DNS failed), check, what it found, when it finished. */
+export function renderCheck(s: Style, lang: Lang, event: DnsCheckEvent): string {
+  const { ok, text } = describeCheck(event)
+  const mark = ok ? s.green('✔') : s.red('✖')
+  const label = LABELS[lang][event.check].padEnd(14)
+  const ms = `${Math.round(event.ms)} ms`
+  return `${mark} ${s.bold(label)} ${clip(text, 72).padEnd(72)} ${s.dim(ms.padStart(7))}`.trimEnd()
+}
+
+/** `--resolver 127.0.0.1:5353` (or a comma-separated list) as the probes' resolver option. */
+export function resolverFromFlag(value: string | undefined, timeoutMs: number): DnsResolverOptions {
+  if (value === undefined) return { timeoutMs }
+  const servers = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+  if (servers.length === 0) throw new CliError('--resolver needs ip[:port]')
+  return { servers, timeoutMs }
+}
+
+/** Validates one argument with its schema; a failure names it (`--ip`, `<domain>`), exit 2. */
+function parseFlag<T>(
+  flag: string,
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }
+  },
+  value: unknown,
+): T {
+  const r = schema.safeParse(value)
+  if (r.success) return r.data
+  const issue = r.error.issues[0]
+  const where = issue?.path.length ? ` (${issue.path.map(String).join('.')})` : ''
+  throw new CliError(`${flag}: ${issue?.message ?? 'invalid'}${where}`)
+}
+
+/** `--dnsbl zen.spamhaus.org,bl.spamcop.net` as a zone list. */
+function zonesFromFlag(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  const zones = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+  if (zones.length === 0) throw new CliError('--dnsbl needs at least one zone')
+  return zones
+}
+
+/**
+ * `smtp-doctor dns <domain>`: MX, SPF (for `--ip`), DMARC, DKIM selectors and block lists,
+ * each shown as it finishes, then the diagnosis. Only `--resolver` (or the system's resolver)
+ * is asked. `--json` prints `{ findings, dns }`, as `POST /v1/dns` answers.
+ */
+export async function dnsCommand(ctx: Context, domain: string, flags: DnsFlags): Promise<number> {
+  const timeoutMs = intFlag('timeout', flags.timeout, 100, 120_000)
+  const resolver = resolverFromFlag(flags.resolver, timeoutMs)
+  const zones = zonesFromFlag(flags.dnsbl)
+  const { DnsResolverOptions, DomainInput, FromDomain, IpInput, probeDns } = await import(
+    '@smtp-doctor/core/dns'
+  )
+  // Everything is checked before the first line is printed or the first query is sent.
+  const name = parseFlag('<domain>', DomainInput, domain)
+  if (flags.ip !== undefined) parseFlag('--ip', IpInput, flags.ip)
+  if (flags.from !== undefined) parseFlag('--from', FromDomain, flags.from)
+  parseFlag('--resolver', DnsResolverOptions, resolver)
+  if (zones) for (const zone of zones) parseFlag('--dnsbl', DomainInput, zone)
+  const s = ctx.style
+  if (!ctx.json) ctx.out(s.bold(LABELS[ctx.lang].checking(name, resolver.servers?.join(', ') ?? 'system')))
+
+  const dns: DnsFacts = await probeDns({
+    domain: name,
+    resolver,
+    ...(flags.ip !== undefined ? { ip: flags.ip } : {}),
+    ...(flags.from !== undefined ? { from: flags.from } : {}),
+    ...(zones ? { zones } : {}),
+    ...(ctx.json ? {} : { onCheck: (event: DnsCheckEvent) => ctx.out(renderCheck(s, ctx.lang, event)) }),
+  })
+
+  const { diagnose } = await import('@smtp-doctor/rules')
+  const facts: Facts = { probe: dns, tenant: { domain: name } }
+  const { findings } = diagnose(facts, { lang: ctx.lang })
+  if (ctx.json) process.stdout.write(`${JSON.stringify({ findings, dns }, null, 2)}\n`)
+  else {
+    ctx.out('')
+    ctx.out(renderFindings(ctx, findings))
+  }
+  return hasProblem(findings) ? EXIT.problem : EXIT.ok
+}
