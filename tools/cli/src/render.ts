@@ -1,3 +1,4 @@
+import type { ProbeError, SmtpReply } from '@smtp-doctor/core'
 import type { Finding } from '@smtp-doctor/rules'
 import { articleUrl, type Context } from './context.js'
 import type { Style } from './style.js'
@@ -97,4 +98,63 @@ export function renderFindings(ctx: Context, findings: readonly Finding[], empty
 /** Exit status for findings: 1 when any is an error or a warning. */
 export function hasProblem(findings: readonly Pick<Finding, 'severity'>[]): boolean {
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning')
+}
+
+/** A probe step as the verdict reads it. */
+type StepOutcome = { stage: string; ok: boolean; reply?: SmtpReply; error?: ProbeError }
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
+
+/**
+ * Why a probe failed, in one line naming the step, the host and the port — from the first step
+ * that failed (an error without a reply, or a reply the server refused with); undefined when
+ * every step passed.
+ */
+export function probeFailureReason(
+  ctx: Pick<Context, 'L'>,
+  steps: readonly StepOutcome[],
+  probe: { error?: ProbeError; lastReply?: SmtpReply } | undefined,
+  target: { host: string; port: number },
+  stageLabel: (stage: string) => string,
+): string | undefined {
+  const found = steps.find((s) => !s.ok)
+  if (!found) return undefined
+  // Step events may carry only stage and timing; the probe facts hold the error and the last reply.
+  const step: StepOutcome = { ...found }
+  if (!step.error && probe?.error?.stage === step.stage) step.error = probe.error
+  if (!step.error && !step.reply && probe?.lastReply && probe.lastReply.code >= 400)
+    step.reply = probe.lastReply
+  const values = {
+    host: target.host,
+    port: String(target.port),
+    target: `${target.host}:${target.port}`,
+    stage: stageLabel(step.stage),
+  }
+  const L = ctx.L
+  if (step.error) {
+    const template = L.probeReasons[step.error.code]
+    return template ? fill(template, values) : `${fill(L.probeStepFailed, values)}: ${step.error.message}`
+  }
+  if (step.reply) {
+    const { code, enhanced, text } = step.reply
+    const reply = [code, enhanced, text].filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 200)
+    return fill(L.probeRefused, { ...values, reply })
+  }
+  return fill(L.probeStepFailed, values)
+}
+
+/**
+ * The findings after a probe, then its verdict: a failed step ends with that failure named
+ * (never "No problem found"), whatever the findings say.
+ */
+export function renderProbeOutcome(
+  ctx: Context,
+  findings: readonly Finding[],
+  failure: string | undefined,
+): string {
+  if (!failure) return renderFindings(ctx, findings)
+  const verdict = ctx.style.bold(ctx.style.red(`✖ ${ctx.L.probeFailed}: ${failure}`))
+  if (!findings.length) return verdict
+  return `${findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')}\n\n${verdict}`
 }
