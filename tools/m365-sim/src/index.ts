@@ -6,7 +6,14 @@
 export { makeCertificates, type PemPair, type SimCertificates } from './certificate.js'
 export * from './dns/index.js'
 export * from './oauth/index.js'
-export { DEMO_PASSWORD, DEMO_TOKEN, demoScenario } from './presets.js'
+export {
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_PASSWORD,
+  DEMO_TENANT_ID,
+  DEMO_TOKEN,
+  demoScenario,
+} from './presets.js'
 export {
   loadScenario,
   parseScenario,

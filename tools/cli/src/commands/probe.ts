@@ -3,9 +3,10 @@ import type { ProbeStepEvent } from '@smtp-doctor/core/probe'
 import type { Context } from '../context.js'
 import { CliError, EXIT } from '../errors.js'
 import { interactive, promptHidden } from '../prompt.js'
-import { hasProblem, renderFindings } from '../render.js'
+import { hasProblem, probeFailureReason, renderProbeOutcome } from '../render.js'
 import { intFlag, type SettingsFlags, settingsFromFlags } from '../settings.js'
 import type { Style } from '../style.js'
+import { type OAuthFlags, oauthForProbe } from './probe-oauth.js'
 
 const STAGE_LABEL: Record<string, string> = {
   dns: 'DNS',
@@ -79,7 +80,7 @@ export function renderStep(s: Style, step: StepReport): string {
  */
 export async function probeCommand(
   ctx: Context,
-  flags: SettingsFlags & { timeout: string; password?: string; transcript?: boolean },
+  flags: SettingsFlags & { timeout: string; password?: string; transcript?: boolean } & OAuthFlags,
 ): Promise<number> {
   if (flags.password !== undefined) {
     throw new CliError(
@@ -88,13 +89,22 @@ export async function probeCommand(
   }
   const settings = settingsFromFlags(flags)
   const timeoutMs = intFlag('timeout', flags.timeout, 100, 300_000)
-  const token = process.env.SMTP_DOCTOR_TOKEN || undefined
-  let password = process.env.SMTP_DOCTOR_PASSWORD || undefined
+  const clientSecret = process.env.SMTP_DOCTOR_CLIENT_SECRET || undefined
+  const early = [clientSecret].filter((x): x is string => Boolean(x && x.length >= 3))
+  // --oauth: the token comes from the token service (its steps shown live), not from the environment.
+  const oauth = flags.oauth
+    ? await oauthForProbe(ctx, flags, settings, timeoutMs, (t) =>
+        ctx.out(early.reduce((acc, x) => acc.split(x).join('****'), t)),
+      )
+    : undefined
+  if (oauth && !oauth.ok) return oauth.exit
+  const token = oauth?.accessToken ?? (process.env.SMTP_DOCTOR_TOKEN || undefined)
+  let password = oauth ? undefined : process.env.SMTP_DOCTOR_PASSWORD || undefined
   if (settings.username && !password && !token && interactive()) {
     password = await promptHidden(ctx.L.passwordPrompt(settings.username))
   }
   if (settings.username && !password && !token) ctx.err(ctx.L.noPassword)
-  const secrets = [password, token]
+  const secrets = [password, token, clientSecret]
     .filter((x): x is string => Boolean(x && x.length >= 3))
     .flatMap((x) => [x, JSON.stringify(x).slice(1, -1)])
   // Belt and braces: whatever a server echoes back, a secret never reaches the terminal.
@@ -127,8 +137,17 @@ export async function probeCommand(
 
   // The engine is loaded only now: the probe above ran without it.
   const { diagnose } = await import('@smtp-doctor/rules')
-  const diagnosis = await diagnose(result.facts, { lang: ctx.lang })
-  const failed = Boolean(result.facts.probe?.error)
+  const facts = oauth?.ok ? { ...result.facts, token: oauth.token } : result.facts
+  const diagnosis = await diagnose(facts, { lang: ctx.lang })
+  // A step that failed (no reply, or a refusal) is the verdict: named, never "No problem found".
+  const failure = probeFailureReason(
+    ctx,
+    result.steps,
+    result.facts.probe,
+    settings,
+    (stage) => STAGE_LABEL[stage] ?? stage,
+  )
+  const failed = Boolean(result.facts.probe?.error) || failure !== undefined
   if (ctx.json) {
     // The API's POST /v1/probe answer: findings, the probe facts, the redacted transcript, step timings.
     const answer = {
@@ -136,12 +155,13 @@ export async function probeCommand(
       probe: result.facts.probe,
       transcript: result.transcript,
       steps: result.steps,
+      ...(oauth?.ok ? { oauth: { flow: oauth.flow, steps: oauth.steps, token: oauth.token } } : {}),
     }
     const json = JSON.stringify(answer, null, 2)
     process.stdout.write(`${redact(json)}\n`)
   } else {
     out('')
-    out(renderFindings(ctx, diagnosis.findings))
+    out(renderProbeOutcome(ctx, diagnosis.findings, failure))
   }
   return hasProblem(diagnosis.findings) || failed ? EXIT.problem : EXIT.ok
 }
