@@ -174,8 +174,6 @@ Environment:
   SMTP_DOCTOR_TOKEN      OAuth 2.0 access token for probe (XOAUTH2)
   SMTP_DOCTOR_CLIENT_SECRET  client secret for probe --oauth client-credentials
   SMTP_DOCTOR_AUTHORITY_HOST, SMTP_DOCTOR_AUTHORITY_CA  another OAuth authority (https) and its CA (PEM), e.g. the simulator
-  SMTP_DOCTOR_CLIENT_SECRET  client secret for probe --oauth client-credentials
-  SMTP_DOCTOR_AUTHORITY_HOST, SMTP_DOCTOR_AUTHORITY_CA  another OAuth authority (https) and its CA (PEM), e.g. the simulator
   SMTP_DOCTOR_DOCS_URL   base URL of the article links (without it: smtp-doctor rules show <id>)
   NO_COLOR               plain output on a terminal`,
     )
@@ -293,24 +291,6 @@ Environment:
       'with --oauth: the scope to request (default: the Exchange Online scope of the flow)',
     )
     .addOption(new Option('--client-secret <secret>').hideHelp())
-    .addOption(
-      new Option('--oauth <flow>', 'get an OAuth 2.0 token first and sign in with XOAUTH2').choices([
-        'client-credentials',
-        'device-code',
-      ]),
-    )
-    .option('--tenant <id|domain>', 'with --oauth: the tenant id or one of its domains')
-    .option('--client-id <id>', 'with --oauth: the application (client) id')
-    .option(
-      '--client-cert <pem>',
-      'with --oauth client-credentials: the app certificate (else SMTP_DOCTOR_CLIENT_SECRET)',
-    )
-    .option('--client-key <pem>', 'with --client-cert: its private key (PEM file)')
-    .option(
-      '--scope <scope>',
-      'with --oauth: the scope to request (default: the Exchange Online scope of the flow)',
-    )
-    .addOption(new Option('--client-secret <secret>').hideHelp())
     .action(
       run(async (cmd, flags: SettingsFlags & { timeout: string; password?: string }) =>
         (await import('./commands/probe.js')).probeCommand(contextOf(cmd), flags),
@@ -335,21 +315,6 @@ Environment:
     .action(
       run(async (cmd, domain: string, flags: import('./commands/dns.js').DnsFlags) =>
         (await import('./commands/dns.js')).dnsCommand(contextOf(cmd), domain, flags),
-      ),
-    )
-
-  program
-    .command('token')
-    .description(
-      'look inside an OAuth access token (from SMTP_DOCTOR_TOKEN or stdin): the verdict and its claims, never the token',
-    )
-    .option('--user <mailbox>', 'the mailbox the token is to sign in as (XOAUTH2 user=)')
-    .option('--tenant-id <id>', "the tenant id of the from-address's domain")
-    // Only to answer it plainly: a token in argv shows in `ps` and the shell history.
-    .addOption(new Option('--token <token>').hideHelp())
-    .action(
-      run(async (cmd, flags: { user?: string; tenantId?: string; token?: string }) =>
-        (await import('./commands/token.js')).tokenCommand(contextOf(cmd), flags),
       ),
     )
 
