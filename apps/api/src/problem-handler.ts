@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError, type ProblemCode, type ProblemIssue, problem } from './errors.js'
-import { scrub, secretForms } from './scrub.js'
+import { redactorFor, scrub } from './scrub.js'
 
 /** The error a route's validator returns: zod issues with their full paths. */
 export class RequestValidationError extends Error {
@@ -155,9 +155,9 @@ function secretsIn(value: unknown, out: string[], depth = 0): string[] {
  * replaced (an error deep in a library can quote what it was given).
  */
 function loggableError(err: Error, body: unknown): Record<string, unknown> {
-  const forms = secretForms(secretsIn(body, []))
+  const redactor = redactorFor(secretsIn(body, []))
   const plain = { type: err.name, message: err.message, stack: err.stack, code: (err as FastifyError).code }
-  return scrub(plain, forms)
+  return scrub(plain, redactor)
 }
 
 /** Fastify error handler: every error becomes a registered problem; 5xx are logged with the error. */

@@ -25,7 +25,7 @@ import {
   RulesOut,
   RulesQuery,
 } from './schemas.js'
-import { scrub, secretForms } from './scrub.js'
+import { redactorFor, scrub } from './scrub.js'
 
 const problems = { '4xx': ProblemOut, '5xx': ProblemOut }
 
@@ -182,13 +182,10 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
         })
         const facts: Facts = { ...result.facts, settings: withoutSecrets(settings) }
         const { findings } = await diagnose(facts, { lang })
-        const forms = secretForms([
-          typeof settings.password === 'string' ? settings.password : undefined,
-          settings.accessToken,
-        ])
+        const redactor = redactorFor([settings.password, settings.accessToken], settings.username)
         return scrub(
           { findings, probe: result.facts.probe, transcript: result.transcript, steps: result.steps },
-          forms,
+          redactor,
         )
       } finally {
         probesRunning--
