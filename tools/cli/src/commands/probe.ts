@@ -1,5 +1,6 @@
 import type { ProbeFacts } from '@smtp-doctor/core'
 import type { ProbeStepEvent } from '@smtp-doctor/core/probe'
+import { Redactor } from '@smtp-doctor/core/redact'
 import type { Context } from '../context.js'
 import { CliError, EXIT } from '../errors.js'
 import { interactive, promptHidden } from '../prompt.js'
@@ -90,12 +91,10 @@ export async function probeCommand(
   const settings = settingsFromFlags(flags)
   const timeoutMs = intFlag('timeout', flags.timeout, 100, 300_000)
   const clientSecret = process.env.SMTP_DOCTOR_CLIENT_SECRET || undefined
-  const early = [clientSecret].filter((x): x is string => Boolean(x && x.length >= 3))
+  const early = new Redactor({ secrets: [clientSecret] })
   // --oauth: the token comes from the token service (its steps shown live), not from the environment.
   const oauth = flags.oauth
-    ? await oauthForProbe(ctx, flags, settings, timeoutMs, (t) =>
-        ctx.out(early.reduce((acc, x) => acc.split(x).join('****'), t)),
-      )
+    ? await oauthForProbe(ctx, flags, settings, timeoutMs, (t) => ctx.out(early.redact(t)))
     : undefined
   if (oauth && !oauth.ok) return oauth.exit
   const token = oauth?.accessToken ?? (process.env.SMTP_DOCTOR_TOKEN || undefined)
@@ -104,11 +103,10 @@ export async function probeCommand(
     password = await promptHidden(ctx.L.passwordPrompt(settings.username))
   }
   if (settings.username && !password && !token) ctx.err(ctx.L.noPassword)
-  const secrets = [password, token, clientSecret]
-    .filter((x): x is string => Boolean(x && x.length >= 3))
-    .flatMap((x) => [x, JSON.stringify(x).slice(1, -1)])
-  // Belt and braces: whatever a server echoes back, a secret never reaches the terminal.
-  const redact = (text: string) => secrets.reduce((t, x) => t.split(x).join('****'), text)
+  // Belt and braces: whatever a server echoes back, no form of a secret reaches the terminal
+  // (core's redaction module: raw, escaped, hex, base64 at every alignment, the AUTH blobs).
+  const redactor = new Redactor({ username: settings.username, secrets: [password, token, clientSecret] })
+  const redact = (text: string) => redactor.redact(text)
   const out = (text: string) => ctx.out(redact(text))
 
   const { probe } = await import('@smtp-doctor/core/probe')
