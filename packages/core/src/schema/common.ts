@@ -22,14 +22,12 @@ export type ConnectorKind = z.infer<typeof ConnectorKind>
 
 /** One SMTP reply: basic code, RFC 3463 enhanced status code when present, and the text. */
 export const SmtpReply = z.object({
-  /** Basic reply code, e.g. 535. */
-  code: z.number().int().min(200).max(599),
-  /** Enhanced status code (RFC 3463), e.g. `5.7.3`. */
+  code: z.number().int().min(200).max(599).describe('Basic reply code, e.g. 535.'),
   enhanced: z
     .string()
     .regex(/^[245]\.\d{1,3}\.\d{1,3}$/)
-    .optional(),
-  /** The reply text after the codes, lines joined by a space. */
-  text: z.string().max(4096),
+    .optional()
+    .describe('Enhanced status code (RFC 3463), e.g. `5.7.3`.'),
+  text: z.string().max(4096).describe('The reply text after the codes, lines joined by a space.'),
 })
 export type SmtpReply = z.infer<typeof SmtpReply>

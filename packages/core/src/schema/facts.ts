@@ -14,10 +14,10 @@ import { Token } from './token.js'
  */
 export const Facts = strictDeep(
   z.object({
-    settings: DeviceSettings.optional(),
-    tenant: Tenant.optional(),
-    observed: Observed.optional(),
-    probe: ProbeFacts.optional(),
+    settings: DeviceSettings.optional().describe('What is typed into the device.'),
+    tenant: Tenant.optional().describe('What is known about the Microsoft 365 tenant.'),
+    observed: Observed.optional().describe('What was seen: error text and symptoms.'),
+    probe: ProbeFacts.optional().describe('What the probes measured.'),
     /** The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
     token: Token.optional(),
   }),

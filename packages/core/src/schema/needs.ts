@@ -9,28 +9,43 @@ import { strictDeep } from './strict.js'
  */
 export const Needs = strictDeep(
   z.object({
-    /** Mail must reach recipients outside the organisation. */
-    externalRecipients: z.boolean().optional(),
-    /** The device has fields for a username and password. */
-    canAuthenticate: z.boolean().optional(),
-    /** The device or app can sign in with OAuth 2.0 (XOAUTH2). */
-    oauth: z.boolean().optional(),
-    /** Highest TLS version the device speaks. */
-    maxTlsVersion: z.union([TlsVersion, z.literal('none')]).optional(),
-    /** The site has a static public IP address. */
-    staticIp: z.boolean().optional(),
-    /** The device sends as several from-addresses. */
-    sendsAsManyAddresses: z.boolean().optional(),
-    /** The app is hosted by a third party (cloud service, hosting provider). */
-    thirdPartyHosted: z.boolean().optional(),
-    /** Port 25 outbound is open from the site. */
-    port25Open: z.boolean().optional(),
-    /** Messages per day, roughly. */
-    dailyVolume: z.number().int().nonnegative().max(100_000_000).optional(),
-    /** Longest server name the device's field accepts. */
-    hostFieldMaxLength: z.number().int().min(1).max(1024).optional(),
-    /** The tenant's domain, to fill in the settings card (MX endpoint). */
-    domain: z.string().trim().max(253).optional(),
+    externalRecipients: z
+      .boolean()
+      .optional()
+      .describe('Mail must reach recipients outside the organisation.'),
+    canAuthenticate: z.boolean().optional().describe('The device has fields for a username and password.'),
+    oauth: z.boolean().optional().describe('The device or app can sign in with OAuth 2.0 (XOAUTH2).'),
+    maxTlsVersion: z
+      .union([TlsVersion, z.literal('none')])
+      .optional()
+      .describe('Highest TLS version the device speaks.'),
+    staticIp: z.boolean().optional().describe('The site has a static public IP address.'),
+    sendsAsManyAddresses: z.boolean().optional().describe('The device sends as several from-addresses.'),
+    thirdPartyHosted: z
+      .boolean()
+      .optional()
+      .describe('The app is hosted by a third party (cloud service, hosting provider).'),
+    port25Open: z.boolean().optional().describe('Port 25 outbound is open from the site.'),
+    dailyVolume: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(100_000_000)
+      .optional()
+      .describe('Messages per day, roughly.'),
+    hostFieldMaxLength: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024)
+      .optional()
+      .describe("Longest server name the device's field accepts."),
+    domain: z
+      .string()
+      .trim()
+      .max(253)
+      .optional()
+      .describe("The tenant's domain, to fill in the settings card (MX endpoint)."),
   }),
 )
 export type Needs = z.infer<typeof Needs>

@@ -29,9 +29,11 @@ export type Symptom = z.infer<typeof Symptom>
 
 /** What was seen: the error text from the device, its log or an NDR, and symptoms. */
 export const Observed = z.object({
-  /** A reply, a transcript, a whole device log or an NDR; English or Czech. */
-  errorText: z.string().max(5_000_000).optional(),
-  /** Symptoms from the fixed vocabulary. */
-  symptoms: z.array(Symptom).max(20).optional(),
+  errorText: z
+    .string()
+    .max(5_000_000)
+    .optional()
+    .describe('A reply, a transcript, a whole device log or an NDR; English or Czech.'),
+  symptoms: z.array(Symptom).max(20).optional().describe('Symptoms from the fixed vocabulary.'),
 })
 export type Observed = z.infer<typeof Observed>

@@ -12,37 +12,53 @@ const address = z.string().trim().min(1).max(320).regex(NO_CONTROL, noControl)
  * @example { host: 'smtp.office365.com', port: 587, tls: 'starttls', username: 'scanner@contoso.com', password: true }
  */
 export const DeviceSettings = z.object({
-  /** SMTP server / smart host as entered on the device. */
-  host: z.string().trim().min(1).max(253),
-  /** TCP port as entered on the device. */
-  port: z.number().int().min(1).max(65535),
-  /** TLS mode as entered on the device. */
-  tls: TlsMode,
-  /** Sign-in name, if one is entered. */
-  username: z.string().max(320).regex(NO_CONTROL, noControl).optional(),
-  /**
-   * For `classify`/`diagnose`: whether a password was entered (`true`/`false`).
-   * For `probe`: the secret itself. Never logged, echoed or stored.
-   */
-  password: z.union([z.boolean(), z.string().max(1024)]).optional(),
-  /** OAuth 2.0 access token for XOAUTH2 (probe only). Never logged, echoed or stored. */
-  accessToken: z.string().max(16384).optional(),
-  /** Which AUTH mechanism to use; `auto` picks XOAUTH2 with a token, else PLAIN or LOGIN as offered. */
-  authMethod: z.enum(['auto', 'plain', 'login', 'xoauth2']).optional(),
-  /** The sender (From / MAIL FROM) address the device uses. */
-  from: address.optional(),
-  /** Recipient addresses the device sends to. */
-  recipients: z.array(address).max(100).optional(),
-  /** What the tenant's connector recognises the device by, if known. */
-  connector: ConnectorKind.optional(),
-  /** Highest TLS version the device (firmware) can speak, if known. */
-  maxTlsVersion: TlsVersion.optional(),
-  /** Public IP address the device's mail leaves the network from, if known. */
-  sourceIp: z.string().max(64).optional(),
-  /** Whether that public IP is static. */
-  staticIp: z.boolean().optional(),
-  /** Longest server name the device's settings field accepts, if it is limited. */
-  hostFieldMaxLength: z.number().int().min(1).max(1024).optional(),
+  host: z.string().trim().min(1).max(253).describe('SMTP server / smart host as entered on the device.'),
+  port: z.number().int().min(1).max(65535).describe('TCP port as entered on the device.'),
+  tls: TlsMode.describe('TLS mode as entered on the device.'),
+  username: z
+    .string()
+    .max(320)
+    .regex(NO_CONTROL, noControl)
+    .optional()
+    .describe('Sign-in name, if one is entered.'),
+  password: z
+    .union([z.boolean(), z.string().max(1024)])
+    .optional()
+    .describe(
+      'For `classify`/`diagnose`: whether a password was entered (`true`/`false`). For `probe`: the secret itself. Never logged, echoed or stored.',
+    ),
+  accessToken: z
+    .string()
+    .max(16384)
+    .optional()
+    .describe('OAuth 2.0 access token for XOAUTH2 (probe only). Never logged, echoed or stored.'),
+  authMethod: z
+    .enum(['auto', 'plain', 'login', 'xoauth2'])
+    .optional()
+    .describe(
+      'Which AUTH mechanism to use; `auto` picks XOAUTH2 with a token, else PLAIN or LOGIN as offered.',
+    ),
+  from: address.optional().describe('The sender (From / MAIL FROM) address the device uses.'),
+  recipients: z.array(address).max(100).optional().describe('Recipient addresses the device sends to.'),
+  connector: ConnectorKind.optional().describe(
+    "What the tenant's connector recognises the device by, if known.",
+  ),
+  maxTlsVersion: TlsVersion.optional().describe(
+    'Highest TLS version the device (firmware) can speak, if known.',
+  ),
+  sourceIp: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("Public IP address the device's mail leaves the network from, if known."),
+  staticIp: z.boolean().optional().describe('Whether that public IP is static.'),
+  hostFieldMaxLength: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe("Longest server name the device's settings field accepts, if it is limited."),
 })
 export type DeviceSettings = z.infer<typeof DeviceSettings>
 

@@ -66,7 +66,7 @@ describe('strict contracts', () => {
     const T = strictDeep(S)
     expect(T.safeParse({ a: 'abc', n: [] }).success).toBe(false)
     expect(T.safeParse({ a: 'ab', n: [{ b: 1 }, { b: 2 }] }).success).toBe(false)
-    const js = z.toJSONSchema(T) as {
+    const js = z.toJSONSchema(T) as unknown as {
       additionalProperties?: unknown
       properties: { a: { description?: string } }
     }
