@@ -1,4 +1,4 @@
-import { DeviceSettings, Observed, ProbeFacts, Tenant } from '@smtp-doctor/core'
+import { DeviceSettings, Observed, ProbeFacts, Tenant, Token } from '@smtp-doctor/core'
 import type { z } from 'zod'
 import { DERIVED_VALUES, type DerivedFacts } from './derived.js'
 import { ARRAY_VALUE_OPERATORS, type FactName, getOperator, pathSegments } from './operators.js'
@@ -9,6 +9,7 @@ const FACT_SCHEMAS: Record<Exclude<FactName, 'derived'>, z.ZodType> = {
   tenant: Tenant,
   observed: Observed,
   probe: ProbeFacts,
+  token: Token,
 }
 
 type Def = {

@@ -123,6 +123,24 @@ export type DerivedFacts = {
   spfResult: 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror' | null
   /** The domain's MX is not a Microsoft 365 endpoint. */
   mxNotMicrosoft365: boolean | null
+
+  // ── from the token (the claims of the XOAUTH2 access token) ──
+  /** What the token's audience is: Exchange Online (`https://outlook.office365.com` and its aliases), Microsoft Graph, or another resource. */
+  tokenAudience: 'exchange' | 'graph' | 'other' | null
+  /** `app` (client credentials: `idtyp` app, or roles without scp) or `delegated` (signed in as a user). */
+  tokenKind: 'app' | 'delegated' | null
+  /** The token's `roles` hold `SMTP.SendAsApp`. */
+  tokenHasSendAsApp: boolean | null
+  /** The token's `scp` holds `SMTP.Send`. */
+  tokenHasSmtpSend: boolean | null
+  /** `exp` is at or before `checkedAt` (null: either unknown). */
+  tokenExpired: boolean | null
+  /** `nbf` is after `checkedAt` (null: either unknown). */
+  tokenNotYetValid: boolean | null
+  /** The token's `tid` differs from the tenant id of the from-domain (`tenant.tenantId`). */
+  tokenTenantMismatch: boolean | null
+  /** A delegated token signs in as a user other than the mailbox in `user=` (settings.username). */
+  tokenUserMismatch: boolean | null
 }
 
 /**
@@ -161,6 +179,14 @@ export const DERIVED_VALUES: {
   ipListed: [true, false],
   spfResult: SPF_RESULTS,
   mxNotMicrosoft365: [true, false],
+  tokenAudience: ['exchange', 'graph', 'other'],
+  tokenKind: ['app', 'delegated'],
+  tokenHasSendAsApp: [true, false],
+  tokenHasSmtpSend: [true, false],
+  tokenExpired: [true, false],
+  tokenNotYetValid: [true, false],
+  tokenTenantMismatch: [true, false],
+  tokenUserMismatch: [true, false],
 }
 
 /** A reply the session saw (for relevance; replies are kept newest last). */
@@ -427,6 +453,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     spfResult: probe?.spf?.result ?? null,
     // A failed MX look-up says nothing about where the MX points.
     mxNotMicrosoft365: probe?.mx && !probe.mx.error ? !probe.mx.isMicrosoft365 : null,
+    ...tokenVerdicts(facts),
   }
   return { derived, replies: ranked, final }
 }
@@ -445,4 +472,82 @@ function ipListedOf(dnsbl: NonNullable<Facts['probe']>['dnsbl']): boolean | null
   if (!dnsbl) return null
   if (dnsbl.listed.length > 0) return true
   return dnsbl.checked.length > 0 && (dnsbl.errors?.length ?? 0) >= dnsbl.checked.length ? null : false
+}
+
+/** Audiences Exchange Online accepts for SMTP, IMAP and POP (its URIs and its application id). */
+const EXCHANGE_AUDIENCES = new Set([
+  'https://outlook.office365.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.us',
+  'https://outlook.office365.cn',
+  '00000002-0000-0ff1-ce00-000000000000',
+])
+const GRAPH_AUDIENCES = new Set(['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'])
+
+type TokenVerdicts = Pick<
+  DerivedFacts,
+  | 'tokenAudience'
+  | 'tokenKind'
+  | 'tokenHasSendAsApp'
+  | 'tokenHasSmtpSend'
+  | 'tokenExpired'
+  | 'tokenNotYetValid'
+  | 'tokenTenantMismatch'
+  | 'tokenUserMismatch'
+>
+
+/** What the token's claims say, compared with the time it was checked, the tenant and the mailbox. */
+function tokenVerdicts(facts: Facts): TokenVerdicts {
+  const t = facts.token
+  if (!t)
+    return {
+      tokenAudience: null,
+      tokenKind: null,
+      tokenHasSendAsApp: null,
+      tokenHasSmtpSend: null,
+      tokenExpired: null,
+      tokenNotYetValid: null,
+      tokenTenantMismatch: null,
+      tokenUserMismatch: null,
+    }
+  const aud = t.aud?.trim().toLowerCase().replace(/\/+$/, '')
+  const tokenAudience =
+    aud === undefined
+      ? null
+      : EXCHANGE_AUDIENCES.has(aud)
+        ? 'exchange'
+        : GRAPH_AUDIENCES.has(aud)
+          ? 'graph'
+          : 'other'
+  const tokenKind =
+    t.idtyp === 'app'
+      ? 'app'
+      : t.idtyp === 'user'
+        ? 'delegated'
+        : t.scp?.length
+          ? 'delegated'
+          : t.roles?.length
+            ? 'app'
+            : null
+  const lower = (xs: string[] | undefined) => (xs ?? []).map((x) => x.toLowerCase())
+  const tokenHasSendAsApp = tokenKind === 'app' ? lower(t.roles).includes('smtp.sendasapp') : null
+  const tokenHasSmtpSend = tokenKind === 'delegated' ? lower(t.scp).includes('smtp.send') : null
+  const at = t.checkedAt
+  const tokenExpired = at !== undefined && t.exp !== undefined ? t.exp <= at : null
+  const tokenNotYetValid = at !== undefined && t.nbf !== undefined ? t.nbf > at : null
+  const expectedTid = facts.tenant?.tenantId?.trim().toLowerCase()
+  const tokenTenantMismatch = expectedTid && t.tid ? t.tid.trim().toLowerCase() !== expectedTid : null
+  const user = (t.upn ?? t.preferred_username ?? t.unique_name)?.trim().toLowerCase()
+  const mailbox = facts.settings?.username?.trim().toLowerCase()
+  const tokenUserMismatch = tokenKind === 'delegated' && user && mailbox ? user !== mailbox : null
+  return {
+    tokenAudience,
+    tokenKind,
+    tokenHasSendAsApp,
+    tokenHasSmtpSend,
+    tokenExpired,
+    tokenNotYetValid,
+    tokenTenantMismatch,
+    tokenUserMismatch,
+  }
 }

@@ -158,6 +158,7 @@ export function factBag(facts: Facts, derived: DerivedFacts): FactBag {
     tenant: facts.tenant,
     observed: facts.observed,
     probe: facts.probe,
+    token: facts.token,
     derived,
   }
 }

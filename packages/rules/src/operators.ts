@@ -1,7 +1,7 @@
 import { Engine, type EngineOptions, Operator, type RuleProperties } from 'json-rules-engine'
 
 /** The fact names rules may use. */
-export const FACT_NAMES = ['settings', 'tenant', 'observed', 'probe', 'derived'] as const
+export const FACT_NAMES = ['settings', 'tenant', 'observed', 'probe', 'token', 'derived'] as const
 export type FactName = (typeof FACT_NAMES)[number]
 
 /**

@@ -67,7 +67,7 @@ export const RuleSource = z
 export type RuleSource = z.infer<typeof RuleSource>
 
 /** json-rules-engine's condition shape. Facts: settings, tenant, observed, probe, derived. */
-const FactName = z.enum(['settings', 'tenant', 'observed', 'probe', 'derived'])
+const FactName = z.enum(['settings', 'tenant', 'observed', 'probe', 'token', 'derived'])
 export const LeafCondition = z
   .object({
     fact: FactName,
