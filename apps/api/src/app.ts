@@ -50,6 +50,8 @@ export type ApiOptions = {
   underPressure?: false | { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number; maxRssBytes?: number }
   /** Trust X-Forwarded-For (behind a reverse proxy) for the client address used by rate limits. */
   trustProxy?: boolean
+  /** DNS servers (`ip[:port]`) `/v1/dns` asks, and nothing else (default: the system's resolvers). */
+  dnsResolver?: readonly string[]
 }
 
 /** Resolved configuration the routes read. */
@@ -60,6 +62,8 @@ export type ApiContext = {
   probeTimeoutMs: number
   maxConcurrentProbes: number
   probeRateLimit: RateLimitConfig
+  /** The only DNS servers `/v1/dns` queries (undefined: the system's). */
+  dnsResolver: string[] | undefined
 }
 
 /** Log paths that may hold a secret; pino replaces them before anything is written. */
@@ -259,6 +263,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     probeTimeoutMs: options.probeTimeoutMs ?? 15_000,
     maxConcurrentProbes: options.maxConcurrentProbes ?? 16,
     probeRateLimit: options.rateLimit?.probe ?? { max: 10, timeWindowMs: 60_000 },
+    dnsResolver: options.dnsResolver?.length ? [...options.dnsResolver] : undefined,
   }
   await app.register(async (scope) => registerRoutes(scope, ctx))
 

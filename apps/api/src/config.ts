@@ -15,7 +15,8 @@ function port(value: string | undefined): number {
 /**
  * Reads `PORT` (default 8080), `HOST` (default 127.0.0.1), `SMTP_DOCTOR_PROBE_ALLOW`
  * (comma-separated `host[:port]`), `SMTP_DOCTOR_SITE_DIR` (default: the built docs site,
- * `apps/docs/dist`, when it exists), `LOG_LEVEL` and `TRUST_PROXY`.
+ * `apps/docs/dist`, when it exists), `LOG_LEVEL`, `TRUST_PROXY` and `SMTP_DOCTOR_RESOLVER`
+ * (comma-separated `ip[:port]`: the only DNS servers `/v1/dns` asks).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const defaultSite = fileURLToPath(new URL('../../docs/dist/', import.meta.url))
@@ -32,6 +33,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       siteDir,
       logger: { level: env.LOG_LEVEL || 'info' },
       trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+      dnsResolver: (env.SMTP_DOCTOR_RESOLVER ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
   }
 }

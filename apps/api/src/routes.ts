@@ -1,11 +1,12 @@
 import type { DeviceSettings, Facts } from '@smtp-doctor/core'
-import { probe } from '@smtp-doctor/core/probe'
+import { probe, tlsMatrix } from '@smtp-doctor/core/probe'
 import { advise, classify, diagnose, diagnoseValidated, explain } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { ApiContext } from './app.js'
 import { ApiError } from './errors.js'
 import { type CheckedTarget, checkTarget, ProbeTargetDenied } from './probe-guard.js'
+import { registerDnsRoutes } from './routes-dns.js'
 import { RuleCatalog } from './rule-views.js'
 import {
   AdviseBody,
@@ -145,7 +146,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
       },
     },
     async (request, reply) => {
-      const { settings, timeoutMs, lang } = request.body
+      const { settings, timeoutMs, lang, tlsMatrix: withMatrix } = request.body
       const budget = timeoutMs ?? ctx.probeTimeoutMs
       let target: CheckedTarget
       try {
@@ -172,6 +173,16 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
       reply.raw.once('close', onClose)
       try {
         request.log.info({ target: `${target.host}:${target.port}`, addresses: target.addresses }, 'probe')
+        // The TLS matrix dials the same checked target through the guard's lookup, in parallel.
+        const matrix = withMatrix
+          ? tlsMatrix({
+              host: target.host,
+              port: target.port,
+              tls: settings.tls,
+              timeoutMs: budget,
+              lookup: target.lookup,
+            })
+          : undefined
         const result = await probe({
           ...settings,
           host: target.host,
@@ -180,6 +191,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
           signal: abort.signal,
           ...(ctx.probeCa ? { ca: ctx.probeCa } : {}),
         })
+        if (matrix) result.facts.probe = { ...result.facts.probe, tlsVersions: await matrix }
         const facts: Facts = { ...result.facts, settings: withoutSecrets(settings) }
         const { findings } = await diagnose(facts, { lang })
         const redactor = redactorFor([settings.password, settings.accessToken], settings.username)
@@ -229,4 +241,6 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
       return rule
     },
   )
+
+  await registerDnsRoutes(scope, ctx)
 }

@@ -60,6 +60,12 @@ export const ProbeBody = z
       .max(MAX_PROBE_TIMEOUT_MS)
       .optional()
       .describe('Budget for the whole probe in ms (default 15000).'),
+    tlsMatrix: z
+      .boolean()
+      .optional()
+      .describe(
+        'Also test which of TLS 1.0–1.3 the endpoint accepts (one connection per version, in parallel, to the same allowed target); answered in `probe.tlsVersions`.',
+      ),
     lang,
   })
   .strict()

@@ -1,0 +1,146 @@
+import { type Facts, Lang } from '@smtp-doctor/core'
+import { DnsResolverOptions, DomainInput, FromDomain, IpInput, probeDns } from '@smtp-doctor/core/dns'
+import { diagnose } from '@smtp-doctor/rules'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { ApiContext } from './app.js'
+import { ApiError } from './errors.js'
+import { FindingOut, ProblemOut } from './schemas.js'
+
+/** Longest deadline a caller may give the DNS checks. */
+export const MAX_DNS_TIMEOUT_MS = 30_000
+
+const NO_CONTROLS = /^[^\u0000-\u001f\u007f-\u009f]*$/
+const printable = (max: number) =>
+  z.string().max(max).regex(NO_CONTROLS, 'control characters are not allowed')
+
+const domain = printable(253)
+  .min(1)
+  .refine((v) => DomainInput.safeParse(v).success, 'not a valid domain name')
+
+/** POST /v1/dns */
+export const DnsBody = z
+  .object({
+    domain: domain.describe("The organisation's domain: MX, and SPF/DMARC/DKIM unless `from` names another."),
+    ip: printable(64)
+      .refine((v) => IpInput.safeParse(v).success, 'not an IPv4 or IPv6 address')
+      .optional()
+      .describe('The public IP the device sends from: SPF verdict and block-list look-ups.'),
+    from: printable(320)
+      .refine((v) => FromDomain.safeParse(v).success, 'not an e-mail address with a valid domain')
+      .optional()
+      .describe("The device's from-address: SPF, DMARC and DKIM are checked for its domain."),
+    dnsbl: z
+      .array(domain)
+      .min(1)
+      .max(10)
+      .optional()
+      .describe(
+        'Block list zones to look the IP up in (default: zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org).',
+      ),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(MAX_DNS_TIMEOUT_MS)
+      .optional()
+      .describe('Deadline of each check in ms (default 5000); the checks run in parallel.'),
+    lang: Lang.default('en').describe('Language of the findings: `cs` or `en` (default `en`).'),
+  })
+  .strict()
+  .meta({
+    id: 'DnsRequest',
+    examples: [
+      { domain: 'contoso.com', ip: '203.0.113.7', lang: 'en' },
+      {
+        domain: 'contoso.com',
+        from: 'scanner@contoso.com',
+        ip: '203.0.113.7',
+        dnsbl: ['zen.spamhaus.org'],
+        lang: 'cs',
+      },
+    ],
+  })
+
+/** POST /v1/dns answer. */
+export const DnsOut = z
+  .object({
+    findings: z.array(FindingOut),
+    dns: z
+      .looseObject({})
+      .describe(
+        'What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` (the DNS parts of core’s ProbeFacts).',
+      ),
+  })
+  .meta({
+    id: 'DnsResult',
+    examples: [
+      {
+        findings: [
+          { id: 'spf-fail-sending-ip', option: 'direct-send', severity: 'error', codes: ['5.7.23'] },
+        ],
+        dns: {
+          mx: {
+            domain: 'contoso.com',
+            isMicrosoft365: true,
+            endpoint: 'contoso-com.mail.protection.outlook.com',
+          },
+          spf: { domain: 'contoso.com', ip: '203.0.113.7', result: 'fail', lookups: 1, voidLookups: 0 },
+          dmarc: { domain: 'contoso.com', found: true, policy: 'reject' },
+        },
+      },
+    ],
+  })
+
+/**
+ * Registers `POST /v1/dns`: MX, SPF, DMARC, DKIM selectors and block lists for a domain (and a
+ * sending IP), then the diagnosis. Queries go only to the server's configured resolver
+ * (`SMTP_DOCTOR_RESOLVER`, else the system's), never to a server the caller names.
+ */
+export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext): Promise<void> {
+  const app = scope.withTypeProvider<ZodTypeProvider>()
+  // A bad SMTP_DOCTOR_RESOLVER stops the server at start, not at the first request.
+  const servers = ctx.dnsResolver ? DnsResolverOptions.parse({ servers: ctx.dnsResolver }).servers : undefined
+  let running = 0
+
+  app.post(
+    '/v1/dns',
+    {
+      config: { rateLimit: { max: ctx.probeRateLimit.max, timeWindow: ctx.probeRateLimit.timeWindowMs } },
+      schema: {
+        tags: ['probe'],
+        summary: "Check a domain's DNS, then diagnose",
+        description:
+          'MX (is the domain on Microsoft 365, and the exact endpoint DNS names), SPF (the verdict for `ip`, ' +
+          'lookups and void lookups against the limits of 10 and 2, `spf.protection.outlook.com`), DMARC policy, ' +
+          'the Microsoft 365 DKIM selectors and block-list listings of `ip`. Queries go only to the resolver the ' +
+          'server is configured with (`SMTP_DOCTOR_RESOLVER`). Rate-limited per client like `/v1/probe`.',
+        body: DnsBody,
+        response: { 200: DnsOut, '4xx': ProblemOut, '5xx': ProblemOut },
+      },
+    },
+    async (request) => {
+      const body = request.body
+      if (running >= ctx.maxConcurrentProbes) {
+        throw new ApiError('SD_API_OVERLOADED', 'Too many checks are running; retry later.')
+      }
+      running++
+      try {
+        const timeoutMs = body.timeoutMs ?? 5000
+        const dns = await probeDns({
+          domain: body.domain,
+          resolver: { ...(servers ? { servers } : {}), timeoutMs },
+          ...(body.ip !== undefined ? { ip: body.ip } : {}),
+          ...(body.from !== undefined ? { from: body.from } : {}),
+          ...(body.dnsbl ? { zones: body.dnsbl } : {}),
+        })
+        const facts: Facts = { probe: dns, tenant: { domain: dns.mx?.domain ?? body.domain } }
+        const { findings } = diagnose(facts, { lang: body.lang })
+        return { findings, dns }
+      } finally {
+        running--
+      }
+    },
+  )
+}
