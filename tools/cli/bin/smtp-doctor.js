@@ -5,11 +5,15 @@
 // 1. If the bundle dist/smtp-doctor.cjs is missing, or older than the sources it is built from
 //    (this workspace and core/rules/m365-sim, in a source checkout), build it once with turbo,
 //    under a lock so parallel invocations don't build twice. The check is a few stat calls.
+//    The npm package (scripts/dist.ts) ships this file with FROM_SOURCE false: no check at all.
 // 2. Compile the bundle through vm.Script with a V8 code cache kept next to it, keyed by the
 //    bundle's mtime and size and the Node version. Node 20 has no compile cache for modules;
 //    this halves the time from start to the first byte on the wire. The cache is written at
-//    exit of a command's first run, so it holds the functions that command compiled.
+//    exit of a command's first run, so it holds the functions that command compiled; where the
+//    bundle's folder is read-only (a global install by root) it goes to the user's cache folder.
 'use strict'
+// scripts/dist.ts rewrites this line to `false` in the npm package, which has no sources.
+const FROM_SOURCE = true
 const fs = require('node:fs')
 const path = require('node:path')
 const vm = require('node:vm')
@@ -51,7 +55,7 @@ function newest(dir, depth) {
 function isStale() {
   const built = mtime(bundle)
   if (built < 0) return true
-  if (process.env.SMTP_DOCTOR_SKIP_BUILD_CHECK === '1') return false
+  if (!FROM_SOURCE || process.env.SMTP_DOCTOR_SKIP_BUILD_CHECK === '1') return false
   for (const dir of SOURCES) if (newest(path.join(repoDir, dir), 0) > built) return true
   for (const pkg of PACKAGES) if (mtime(path.join(repoDir, pkg, 'package.json')) > built) return true
   return false
@@ -62,7 +66,7 @@ function sleep(ms) {
 }
 
 function build() {
-  if (!fs.existsSync(path.join(repoDir, 'turbo.json'))) return false
+  if (!FROM_SOURCE || !fs.existsSync(path.join(repoDir, 'turbo.json'))) return false
   const lock = path.join(cliDir, '.build-lock')
   const deadline = Date.now() + 10 * 60_000
   for (;;) {
@@ -118,11 +122,17 @@ const stat = fs.statSync(bundle)
 const COMMANDS = ['explain', 'diagnose', 'classify', 'advise', 'probe', 'sim', 'rules']
 const command = process.argv.slice(2).find((a) => COMMANDS.includes(a)) ?? 'other'
 const key = `${Math.round(stat.mtimeMs)}-${stat.size}.${process.version}-${process.arch}`
-const cacheFile = path.join(dist, `smtp-doctor.${key}.${command}.cache`)
+const cacheName = `smtp-doctor.${key}.${command}.cache`
 let cachedData
 try {
-  cachedData = fs.readFileSync(cacheFile)
-} catch {}
+  cachedData = fs.readFileSync(path.join(dist, cacheName))
+} catch {
+  if (!FROM_SOURCE) {
+    try {
+      cachedData = fs.readFileSync(path.join(userCacheDir(), cacheName))
+    } catch {}
+  }
+}
 // The extra parameter lends the bundle this module's import(): a vm.Script can't import() in
 // Node 20 without an experimental flag, and only `sim` needs it (the simulator is ESM, unbundled).
 const wrapper = '(function (exports, require, module, __filename, __dirname, __smtpDoctorImport) {'
@@ -131,19 +141,39 @@ if (!cachedData || script.cachedDataRejected) {
   process.once('exit', (code) => {
     // A usage error compiled little of what the command needs: leave the cache to a real run.
     if (code !== 0 && code !== 1) return
-    try {
-      const tmp = `${cacheFile}.${process.pid}`
-      fs.writeFileSync(tmp, script.createCachedData())
-      fs.renameSync(tmp, cacheFile)
-      for (const f of fs.readdirSync(dist)) {
-        if (f.endsWith('.cache') && !f.startsWith(`smtp-doctor.${key}.`))
-          fs.rmSync(path.join(dist, f), { force: true })
-      }
-    } catch {
-      // a read-only install runs without a cache
-    }
+    const data = script.createCachedData()
+    if (writeCache(dist, data)) return
+    if (!FROM_SOURCE) writeCache(userCacheDir(), data)
   })
 }
+
+/** Writes the cache atomically and drops caches of other builds; false where dir is read-only. */
+function writeCache(dir, data) {
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, cacheName)
+    const tmp = `${file}.${process.pid}`
+    fs.writeFileSync(tmp, data)
+    fs.renameSync(tmp, file)
+    for (const f of fs.readdirSync(dir)) {
+      if (f.startsWith('smtp-doctor.') && f.endsWith('.cache') && !f.startsWith(`smtp-doctor.${key}.`))
+        fs.rmSync(path.join(dir, f), { force: true })
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
+function userCacheDir() {
+  const env = process.env
+  const base =
+    process.platform === 'win32'
+      ? env.LOCALAPPDATA || path.join(require('node:os').homedir(), 'AppData', 'Local')
+      : env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache')
+  return path.join(base, 'smtp-doctor')
+}
+
 const mod = { exports: {} }
 const importer = (specifier) => import(specifier)
 script
