@@ -5,6 +5,7 @@
  */
 export { makeCertificates, type PemPair, type SimCertificates } from './certificate.js'
 export * from './dns/index.js'
+export { JsonSyntaxError, jsonErrorAt, parseJson } from './json-error.js'
 export * from './oauth/index.js'
 export {
   DEMO_CLIENT_ID,

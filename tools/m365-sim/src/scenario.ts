@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
+import { parseJson } from './json-error.js'
 import { SimOAuth } from './oauth/scenario.js'
 
 const TlsVersion = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'])
@@ -161,11 +162,6 @@ export function parseScenario(input: unknown): SimScenario {
 /** Reads and validates a JSON scenario file. */
 export async function loadScenario(path: string): Promise<SimScenario> {
   const text = await readFile(path, 'utf8')
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (err) {
-    throw new Error(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`)
-  }
-  return parseScenario(json)
+  // A syntax error names the file, line and column, never the text (it may hold a secret).
+  return parseScenario(parseJson(text, path))
 }
