@@ -88,6 +88,7 @@ describe('probeDkim', () => {
   it('records SERVFAIL on each selector', async () => {
     const k = await probeDkim(SIM_DNS.servfailDomain, opts())
     expect(k.selectors.map((s) => s.error?.code)).toEqual(['DNS_SERVFAIL', 'DNS_SERVFAIL'])
+    expect(k.lookupFailed).toBe(true)
   })
 })
 

@@ -85,6 +85,10 @@ export const DkimFacts = z.object({
   microsoft365Ready: z
     .boolean()
     .describe('Both Microsoft 365 selectors are CNAMEs to Microsoft 365 key names.'),
+  lookupFailed: z
+    .boolean()
+    .optional()
+    .describe('Some selector could not be looked up (then `microsoft365Ready: false` proves nothing).'),
   ms: z.number().nonnegative().optional().describe('How long the look-ups took (in parallel), milliseconds.'),
 })
 export type DkimFacts = z.infer<typeof DkimFacts>

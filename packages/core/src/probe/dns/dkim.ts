@@ -81,6 +81,7 @@ export async function probeDkim(domain: string, options: DnsProbeOptions = {}): 
     domain: name,
     selectors,
     microsoft365Ready: selectors.every((s) => s.microsoft365),
+    ...(selectors.some((s) => s.error) ? { lookupFailed: true } : {}),
     ms: Math.round((performance.now() - started) * 10) / 10,
   }
 }
