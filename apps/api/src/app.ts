@@ -12,6 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { safeParse } from 'zod/v4/core'
 import { ApiError } from './errors.js'
 import { resultBytes } from './findings-json.js'
+import { decorateOpenApi } from './openapi-doc.js'
 import { type AllowEntry, DEFAULT_PROBE_ALLOW, type GuardLookup, parseAllowList } from './probe-guard.js'
 import { errorHandler, RequestValidationError, sendProblem, toProblemIssues } from './problem-handler.js'
 import { registerRoutes } from './routes.js'
@@ -248,7 +249,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => problemContentTypes(jsonSchemaTransformObject(input)),
+    transformObject: (input) => decorateOpenApi(problemContentTypes(jsonSchemaTransformObject(input))),
   })
   await app.register(swaggerUi, {
     routePrefix: '/docs',

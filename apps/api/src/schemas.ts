@@ -42,7 +42,10 @@ export const ClassifyBody = z
   .meta({ id: 'ClassifyRequest' })
 
 /** POST /v1/advise */
-export const AdviseBody = z.object({ needs: Needs, lang }).strict().meta({ id: 'AdviseRequest' })
+export const AdviseBody = z
+  .object({ needs: Needs.describe('What the device and its owner need; leave out what is not known.'), lang })
+  .strict()
+  .meta({ id: 'AdviseRequest' })
 
 /** Longest probe budget the API accepts. */
 export const MAX_PROBE_TIMEOUT_MS = 60_000
@@ -92,34 +95,49 @@ export const RulesQuery = z.object({
 export const RuleParams = z.object({ id: z.string().max(200) })
 
 const Source = z
-  .object({ title: z.string(), url: z.string(), section: z.string().optional(), date: z.string().optional() })
+  .object({
+    title: z.string().describe('Title of the Microsoft article (or other source).'),
+    url: z.string().describe('Its address.'),
+    section: z.string().optional().describe('The section the rule comes from.'),
+    date: z.string().optional().describe('When the source was published or last checked (YYYY-MM-DD).'),
+  })
   .meta({ id: 'Source' })
+
+const OPTION = z.enum(['smtp-auth', 'direct-send', 'relay', 'any'])
+const SEVERITY = z
+  .enum(['error', 'warning', 'info'])
+  .describe('`error`: this stops mail; `warning`: a risk or likely cause; `info`: worth knowing.')
 
 /** One finding as the engine returns it (extra members the engine adds are passed through). */
 export const FindingOut = z
   .object({
     id: z.string().describe('Stable rule id (also the docs slug).'),
-    option: z.enum(['smtp-auth', 'direct-send', 'relay', 'any']),
-    severity: z.enum(['error', 'warning', 'info']),
+    option: OPTION.describe('The sending option the finding is about (`any`: whatever the option).'),
+    severity: SEVERITY,
     codes: z.array(z.string()).describe('Enhanced status codes, e.g. `5.7.60`.'),
-    title: z.string(),
+    title: z.string().describe('What is wrong, in one line.'),
     symptom: z.string().optional().describe('What the person sees.'),
-    cause: z.string(),
+    cause: z.string().describe('Why it happens (markdown).'),
     steps: z.array(z.string()).describe('What to do, in order (markdown).'),
-    commands: z.array(z.string()).describe('PowerShell commands, copyable as they stand.'),
-    warnings: z.array(z.string()).optional(),
-    sources: z.array(Source),
+    commands: z
+      .array(z.string())
+      .describe(
+        'PowerShell commands, filled in from the input where it names the mailbox, address, IP or domain.',
+      ),
+    warnings: z.array(z.string()).optional().describe('Risks of the fix.'),
+    sources: z.array(Source).describe('Where the rule comes from, with dates.'),
     related: z.array(z.string()).optional().describe('Ids of related rules.'),
     docs: z.string().describe('Path of the rule’s page on the docs site, e.g. `/en/rules/<id>/`.'),
   })
   .loose()
   .meta({ id: 'Finding' })
 
+const findings = z
+  .array(FindingOut)
+  .describe('Findings, most relevant first (empty: nothing known is wrong).')
+
 /** `{ findings }` (diagnose, explain). */
-export const FindingsOut = z
-  .object({ findings: z.array(FindingOut) })
-  .loose()
-  .meta({ id: 'Findings' })
+export const FindingsOut = z.object({ findings }).loose().meta({ id: 'Findings' })
 
 /** The settings as the engine classified them (the CLI's classify header is its `text`). */
 export const SettingsDescriptionOut = z
@@ -143,75 +161,109 @@ export const SettingsDescriptionOut = z
 /** classify's answer. */
 export const ClassifyOut = z
   .object({
-    option: z.enum(['smtp-auth', 'direct-send', 'relay', 'unknown']),
-    description: SettingsDescriptionOut,
-    findings: z.array(FindingOut),
+    option: z
+      .enum(['smtp-auth', 'direct-send', 'relay', 'unknown'])
+      .describe('The option the settings are for; `unknown` when they mix them.'),
+    description: SettingsDescriptionOut.describe('The settings, described from what the engine classified.'),
+    findings,
   })
   .loose()
   .meta({ id: 'Classification' })
 
 /** advise's answer: ranked options with reasons and a settings card. */
 export const AdviseOut = z
-  .object({ options: z.array(z.looseObject({})) })
+  .object({
+    options: z
+      .array(z.looseObject({}))
+      .describe(
+        'Every option, best first, each with its reasons for and against and the settings card to type in.',
+      ),
+  })
   .loose()
   .meta({ id: 'Advice' })
 
 /** probe's answer: findings from diagnose, the probe facts, the redacted transcript and step timings. */
 export const ProbeOut = z
   .object({
-    findings: z.array(FindingOut),
+    findings,
     probe: z
       .looseObject({})
       .optional()
       .describe('`facts.probe` as measured (see the ProbeFacts schema in core).'),
     transcript: z.array(z.string()).describe('The SMTP conversation, secrets shown as `****`.'),
-    steps: z.array(z.object({ stage: z.string(), ms: z.number(), ok: z.boolean() })),
+    steps: z
+      .array(
+        z.object({
+          stage: z
+            .string()
+            .describe('The step: dns, tcp, banner, ehlo, starttls, tls, ehlo-tls, auth, mail, rcpt.'),
+          ms: z.number().describe('How long it took, milliseconds.'),
+          ok: z.boolean().describe('It succeeded.'),
+        }),
+      )
+      .describe('Each step in order, with its timing.'),
   })
   .meta({ id: 'ProbeResult' })
 
 /** A rule in the list. */
 export const RuleSummaryOut = z
   .object({
-    id: z.string(),
-    options: z.array(z.string()),
-    severity: z.enum(['error', 'warning', 'info']),
-    codes: z.array(z.string()),
-    phrases: z.array(z.string()),
-    symptoms: z.array(z.string()),
-    title: z.string(),
-    symptom: z.string(),
-    docs: z.string(),
+    id: z.string().describe('Stable rule id (also the docs slug).'),
+    options: z.array(z.string()).describe('The sending options the rule is about.'),
+    severity: SEVERITY,
+    codes: z.array(z.string()).describe('Enhanced status codes the rule answers.'),
+    phrases: z.array(z.string()).describe('Phrase ids (reply texts) the rule answers.'),
+    symptoms: z.array(z.string()).describe('Symptom ids the rule answers.'),
+    title: z.string().describe('What is wrong, in one line.'),
+    symptom: z.string().describe('What the person sees.'),
+    docs: z.string().describe('Path of the rule’s page on the docs site.'),
   })
   .meta({ id: 'RuleSummary' })
 
 /** GET /v1/rules */
-export const RulesOut = z.object({ rules: z.array(RuleSummaryOut) }).meta({ id: 'RuleList' })
+export const RulesOut = z
+  .object({ rules: z.array(RuleSummaryOut).describe('The rules, in id order.') })
+  .meta({ id: 'RuleList' })
 
 /** GET /v1/rules/:id */
 export const RuleOut = RuleSummaryOut.extend({
-  cause: z.string(),
-  steps: z.array(z.string()),
-  commands: z.array(z.string()),
-  warnings: z.array(z.string()),
-  sources: z.array(Source),
-  related: z.array(z.string()),
+  cause: z.string().describe('Why it happens (markdown).'),
+  steps: z.array(z.string()).describe('What to do, in order (markdown).'),
+  commands: z
+    .array(z.string())
+    .describe(
+      'PowerShell commands as templates: `<mailbox>`-style placeholders where the input fills them in.',
+    ),
+  warnings: z.array(z.string()).describe('Risks of the fix.'),
+  sources: z.array(Source).describe('Where the rule comes from, with dates.'),
+  related: z.array(z.string()).describe('Ids of related rules.'),
 }).meta({ id: 'Rule' })
 
 /** GET /healthz */
-export const HealthOut = z.object({ status: z.literal('ok'), rules: z.number().int() }).meta({ id: 'Health' })
+export const HealthOut = z
+  .object({
+    status: z.literal('ok').describe('Always `ok` when the server answers.'),
+    rules: z.number().int().describe('Number of rules loaded.'),
+  })
+  .meta({ id: 'Health' })
 
 /** The RFC 9457 problem document every 4xx/5xx carries. */
 export const ProblemOut = z
   .object({
     type: z.string().describe('Stable problem type (a tag URI).'),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
+    title: z.string().describe('Short summary of the problem type.'),
+    status: z.number().int().describe('The HTTP status code.'),
+    detail: z.string().describe('What went wrong with this request.'),
+    instance: z.string().describe('The request path.'),
     code: z.string().describe('Stable code, e.g. `SD_API_VALIDATION`.'),
-    requestId: z.string(),
+    requestId: z.string().describe('The request id the logs carry; quote it when reporting a problem.'),
     errors: z
-      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+      .array(
+        z.object({
+          path: z.array(z.union([z.string(), z.number()])).describe('Where in the body or query, as a path.'),
+          message: z.string().describe('What is wrong there.'),
+        }),
+      )
       .optional()
       .describe('Validation issues: zod paths into the body or query.'),
   })
