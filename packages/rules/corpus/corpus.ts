@@ -18,52 +18,8 @@ export const NONE_ERROR = 'none-error'
  * a label names an id that is neither in the bundle nor here, so labels cannot rot.
  */
 export const PLANNED_RULE_IDS: readonly string[] = [
-  // recognition (issue 9)
-  'invalid-helo-domain',
-  'send-hello-first',
-  'recipient-blocked-dbeb',
-  'recipient-not-found',
-  'group-authenticated-senders-only',
-  'spam-abuse-detected',
-  'outlook-com-sender-requirements',
-  'ip-reputation-throttled',
-  'tenant-external-recipient-limit',
-  'onmicrosoft-domain-limit',
-  'transient-server-error',
-  'message-too-large',
-  'certificate-not-trusted',
-  'certificate-revocation-check-failed',
-  'implicit-tls-to-starttls-port',
-  'starttls-to-implicit-port',
-  'tls-handshake-failed',
-  'connector-requires-tls',
-  'relay-denied-on-premises',
-  'web-address-as-smtp-host',
-  'sender-domain-blocklisted',
-  'remote-dmarc-rejection',
-  'other-provider-reply',
-  'enhanced-status-code',
-  'connection-failed',
-  // OAuth (issue 10)
-  'token-wrong-audience',
-  'token-missing-sendasapp',
-  'token-missing-smtp-send',
-  'token-expired',
-  'token-not-yet-valid',
-  'token-tenant-mismatch',
-  'token-user-mismatch',
-  'aadsts-app-not-found',
-  'aadsts-invalid-client-secret',
-  'aadsts-client-secret-expired',
-  'aadsts-client-credentials-missing',
-  'aadsts-invalid-scope',
-  'aadsts-resource-principal-not-found',
-  'aadsts-consent-required',
-  'aadsts-tenant-not-found',
-  'aadsts-invalid-username-password',
-  'aadsts-mfa-required',
-  'aadsts-conditional-access',
-  'aadsts-missing-parameter',
+  // All ids of the session plan's "New rule ids" list are in the bundle now; add an id here only
+  // while its rule is being written, and remove it when the rule lands (the test insists).
 ]
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/
