@@ -89,6 +89,25 @@ describe('smtp-doctor dns against the simulator DNS server (real UDP/TCP)', () =
     expect(ids(answer)).toContain('spf-permerror')
   })
 
+  it.each([
+    [SIM_DNS.dmarcRejectDomain, 'dns-dmarc-reject-direct-send'],
+    [SIM_DNS.spfWithoutMicrosoftDomain, 'dns-spf-missing-microsoft-365'],
+    [SIM_DNS.dmarcNoneDomain, 'dns-dkim-selectors-missing'],
+    [SIM_DNS.voidLookupsDomain, 'dns-spf-void-lookups'],
+    [SIM_DNS.brokenIncludeDomain, 'dns-spf-temperror'],
+    ['no-such-tenant.example', 'dns-mx-not-found'],
+  ])('%s → %s', async (domain, rule) => {
+    const { answer } = await json(dnsArgs(domain, '--ip', SIM_DNS.relayIp))
+    expect(ids(answer)).toContain(rule)
+  })
+
+  it('a tenant set up as documented, from its office IP: no DNS finding', async () => {
+    const { code, answer } = await json(dnsArgs(SIM_DNS.tenantDomain, '--ip', SIM_DNS.officeIp))
+    expect(answer.dns.spf?.result).toBe('pass')
+    expect(ids(answer).filter((id) => id.startsWith('dns-') || id.startsWith('spf-'))).toEqual([])
+    expect(code).toBe(0)
+  })
+
   it('takes a DNSSEC *.mx.microsoft endpoint from DNS', async () => {
     const { answer } = await json(dnsArgs(SIM_DNS.dnssecMxDomain))
     expect(answer.dns.mx).toMatchObject({ endpoint: SIM_DNS.dnssecMx, endpointKind: 'mx.microsoft' })
