@@ -29,7 +29,22 @@ function missesReport(misses: readonly Scored[], line: string): string {
   const groups = [...byExpected.entries()].sort(
     (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
   )
-  const out = [`# corpus misses — ${line}`, '']
+  const out = [
+    `# corpus misses — ${line}`,
+    '',
+    '| expected | misses | first finding given instead |',
+    '|---|---|---|',
+  ]
+  for (const [expected, list] of groups) {
+    const firsts = new Map<string, number>()
+    for (const s of list) {
+      const first = s.entry.expect === NONE_ERROR ? (s.alarms[0] ?? '(none)') : (s.got[0] ?? '(silent)')
+      firsts.set(first, (firsts.get(first) ?? 0) + 1)
+    }
+    const given = [...firsts.entries()].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ×${n}`)
+    out.push(`| ${expected} | ${list.length} | ${given.join(', ')} |`)
+  }
+  out.push('')
   for (const [expected, list] of groups) {
     out.push(`## expected ${expected} — ${list.length} miss${list.length === 1 ? '' : 'es'}`, '')
     for (const s of list) {
