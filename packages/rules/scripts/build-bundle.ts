@@ -17,6 +17,7 @@ import { buildCatalogue, expandCodeRange, parseCodeRange } from '@smtp-doctor/co
 import { parse } from 'yaml'
 import { checkRule, type RuleSetContext, ruleSetContext } from '../src/check-rule.js'
 import { RuleFile } from '../src/rule-schema.js'
+import { compileStatusCodes, STATUS_CATALOGUE_PATH } from '../src/status-codes/compile.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const rulesDir = join(root, 'src', 'rules')
@@ -90,9 +91,18 @@ export function buildBundle(opts: { allowDanglingRelated?: boolean } = {}): {
         problems.push(`src/rules/${r.id}/rule.yaml: related rule "${rel}" does not exist`)
       if (rel === r.id) problems.push(`src/rules/${r.id}/rule.yaml: a rule cannot be related to itself`)
     }
+  // The status-code catalogue behind the never-silent generic findings (src/fallback.ts).
+  let statusRaw: unknown
+  try {
+    statusRaw = parse(readFileSync(join(root, STATUS_CATALOGUE_PATH), 'utf8'))
+  } catch (err) {
+    problems.push(`${STATUS_CATALOGUE_PATH}: ${(err as Error).message}`)
+  }
+  const { data: statusCodes, problems: statusProblems } = compileStatusCodes(statusRaw)
+  problems.push(...statusProblems)
   if (problems.length > 0) return { rules: rules.length, problems }
 
-  const json = JSON.stringify({ generated: BANNER, rules, catalogue })
+  const json = JSON.stringify({ generated: BANNER, rules, catalogue, statusCodes })
   mkdirSync(genDir, { recursive: true })
   writeIfChanged(join(genDir, 'bundle.json'), `${json}\n`)
   writeIfChanged(

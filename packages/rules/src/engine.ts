@@ -9,9 +9,11 @@ import {
   phrasesOfReply,
   type SeenReply,
 } from './derived.js'
+import { fallbackFindings, GENERIC_RULE_IDS } from './fallback.js'
 import { helpUrl } from './help-url.js'
 import { type FactName, pathSegments, resolvePath } from './operators.js'
 import type { Condition, RuleFile, RuleOption, RuleSource, Severity } from './rule-schema.js'
+import { fillCommands, type TemplateValues, templateValues } from './templates.js'
 
 /** A rule as the engine, API, CLI and site read it: the rule file's data plus its help URLs. */
 export type CompiledRule = RuleFile & { helpUrl: { readonly [L in Lang]: string } }
@@ -46,6 +48,9 @@ type Entry = {
   /** Conditions read the device's settings (directly or through derived settings keys). */
   usesSettings: boolean
 }
+
+/** Whose replies a rule applies to when it names no `providers`. */
+const DEFAULT_PROVIDERS: readonly string[] = ['microsoft-365', 'unknown']
 
 /** Derived keys that come from the device's settings. */
 const SETTINGS_KEYS = new Set<keyof DerivedFacts>([
@@ -207,7 +212,12 @@ function compareRanked(a: Ranked, b: Ranked): number {
   )
 }
 
-function findingOf(rule: CompiledRule, option: ClassifiedOption, lang: Lang): Finding {
+function findingOf(
+  rule: CompiledRule,
+  option: ClassifiedOption,
+  lang: Lang,
+  values: TemplateValues = {},
+): Finding {
   const m = rule.messages[lang]
   const opt: RuleOption = rule.options.includes(option as RuleOption)
     ? (option as RuleOption)
@@ -223,7 +233,8 @@ function findingOf(rule: CompiledRule, option: ClassifiedOption, lang: Lang): Fi
     symptom: m.symptom,
     cause: m.cause,
     steps: [...m.steps],
-    commands: [...m.commands],
+    // Commands are templates: filled here, once, from the run's input (renderers never re-decide).
+    commands: fillCommands(m.commands, values),
     warnings: [...m.warnings],
     sources: rule.sources.map((s) => ({ ...s })),
     related: [...rule.related],
@@ -239,14 +250,31 @@ export function run(
 ): { findings: Finding[]; analysis: Analysis } {
   const analysis = analyze(facts, opts.parsed)
   const bag = factBag(facts, analysis.derived)
+  const provider = analysis.derived.finalProvider ?? 'unknown'
   const fired: Ranked[] = []
   for (const i of candidates(bag)) {
     const e = entries[i]!
     if (opts.settingsOnly && !e.usesSettings) continue
+    // Generic findings come from the fallback; a rule for other providers' replies stays quiet on these.
+    if (GENERIC_RULE_IDS.has(e.rule.id) || !(e.rule.providers ?? DEFAULT_PROVIDERS).includes(provider))
+      continue
     if (e.test(bag)) fired.push(rank(e, analysis.replies, analysis.final))
   }
   fired.sort(compareRanked)
-  return { findings: fired.map((r) => findingOf(r.e.rule, analysis.derived.option, lang)), analysis }
+  const values = templateValues(facts, analysis.derived)
+  const findings = fired.map((r) => findingOf(r.e.rule, analysis.derived.option, lang, values))
+  if (!opts.settingsOnly)
+    findings.push(
+      ...fallbackFindings({
+        analysis,
+        fired: fired.map((r) => r.e.rule),
+        rules,
+        statusCodes: bundle.statusCodes,
+        lang,
+        findingOf: (rule) => findingOf(rule, analysis.derived.option, lang, values),
+      }),
+    )
+  return { findings, analysis }
 }
 
 /** How many rules the index sends to evaluation for these facts (benchmark/diagnostics). */

@@ -61,6 +61,9 @@ export function compileStatusCodes(raw: unknown): {
       exact,
       ranges,
       entries,
+      basic: cat.basic,
+      failures: cat.failures,
+      templates: cat.templates as CompiledStatusCodes['templates'],
     },
     problems,
   }

@@ -2,7 +2,24 @@
  * The schema of `catalogue.yaml`: RFC 3463 class / subject / detail meanings and the Exchange
  * Online codes Microsoft documents, in English and Czech. Validated once by the bundle build.
  */
+import { FAILURE_KINDS } from '@smtp-doctor/core'
 import { z } from 'zod'
+
+/** The sentences the generic findings are built from. */
+export const TEMPLATE_KEYS = [
+  'replyTitle',
+  'replySymptom',
+  'replyOthers',
+  'replyCause',
+  'replyMeaning',
+  'replyMicrosoft',
+  'replyPage',
+  'basicOnly',
+  'connectionTitle',
+  'connectionSymptom',
+  'connectionWhere',
+] as const
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
 const text = z.string().trim().min(1)
 /** One meaning in both languages; a missing language fails the build, not a reader. */
@@ -38,8 +55,16 @@ export const StatusCatalogue = z
     subjects: z.record(z.string().regex(/^[0-7]$/), Meaning),
     details: z.record(z.string().regex(/^[0-7]\.\d{1,3}$/), Meaning),
     microsoft: z.array(MicrosoftCode),
+    /** Basic reply codes (RFC 5321), for replies without an enhanced code. */
+    basic: z.record(z.string().regex(/^[245]\d\d$/), Meaning),
+    /** Meaning of each connection failure kind (core's FAILURE_KINDS). */
+    failures: z.record(z.enum(FAILURE_KINDS), Meaning),
+    /** Sentences of the generic findings, with `{placeholders}`. */
+    templates: z.record(z.enum(TEMPLATE_KEYS), Meaning),
   })
   .strict()
+  .refine((c) => FAILURE_KINDS.every((k) => k in c.failures), 'every failure kind needs a meaning')
+  .refine((c) => TEMPLATE_KEYS.every((k) => k in c.templates), 'every template is needed')
 export type StatusCatalogue = z.infer<typeof StatusCatalogue>
 
 /** The compiled form in the bundle: exact codes in a map, ranges as numbers, for O(1)/O(ranges) look-up. */
@@ -53,4 +78,7 @@ export type CompiledStatusCodes = {
   /** Microsoft ranges: `prefix` is class.subject, `from`/`to` the detail bounds, `entry` an index. */
   ranges: { prefix: string; from: number; to: number; entry: number }[]
   entries: { en: string; cs: string; page?: string }[]
+  basic: Record<string, Meaning>
+  failures: Record<string, Meaning>
+  templates: Record<TemplateKey, Meaning>
 }

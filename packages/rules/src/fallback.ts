@@ -1,0 +1,279 @@
+/**
+ * Never silent. After the rules ran, the engine asks this module what to add so that every
+ * failing reply, bare enhanced code and connection failure in the input gets at least one
+ * finding:
+ *
+ * 1. a failing reply (4xx/5xx) or a bare enhanced code whose text names nothing a rule recognises
+ *    (`535 5.7.139` alone, or its text in another language) gets, after the fired rules, the other
+ *    rules that list its code — "what this code can mean", by priority;
+ * 2. then, for the newest reply no fired rule answers (else the newest bare one), the generic
+ *    `enhanced-status-code` finding, always last: class,
+ *    subject and detail of the code (RFC 3463), Microsoft's meaning and page where Microsoft
+ *    documents it, and the reply quoted;
+ * 3. a connection or TLS failure that no fired rule answers gets the generic `connection-failed`.
+ *
+ * The two generic rules are never evaluated like the others (the engine skips GENERIC_RULE_IDS);
+ * their rule folders hold the frame text, src/status-codes/catalogue.yaml the meanings.
+ */
+import type { Lang, SmtpReply } from '@smtp-doctor/core'
+import { type Analysis, phrasesOfReply } from './derived.js'
+import type { CompiledRule, Finding } from './engine.js'
+import type { Condition } from './rule-schema.js'
+import { describeCode } from './status-codes/describe.js'
+import type { CompiledStatusCodes, TemplateKey } from './status-codes/schema.js'
+
+export const ENHANCED_STATUS_CODE = 'enhanced-status-code'
+export const CONNECTION_FAILED = 'connection-failed'
+/** Rules this module builds; the engine does not evaluate them itself. */
+export const GENERIC_RULE_IDS: ReadonlySet<string> = new Set([ENHANCED_STATUS_CODE, CONNECTION_FAILED])
+
+/** Providers whose replies Microsoft's meaning of a code applies to. */
+const MICROSOFT_PROVIDERS = new Set(['microsoft-365', 'outlook-com', 'unknown'])
+/** Rules apply to these providers when they name none. */
+const DEFAULT_PROVIDERS = ['microsoft-365', 'unknown']
+/** Derived keys whose use in a condition makes a rule an answer to a connection failure. */
+const FAILURE_KEYS = new Set(['failures', 'tlsFailures', 'probeErrorCode', 'probeErrorStage'])
+/** Most code-listed rules added for one unanswered reply. */
+const MAX_CANDIDATES = 4
+/** Longest reply quoted in a finding. */
+const MAX_QUOTE = 300
+const TITLE_MAX = 120
+
+/** What the engine hands over after evaluating the rules. */
+export type FallbackInput = {
+  analysis: Analysis
+  /** Rules that fired, in ranked order (generic rules excluded). */
+  fired: readonly CompiledRule[]
+  /** Every rule of the bundle. */
+  rules: readonly CompiledRule[]
+  statusCodes: CompiledStatusCodes
+  lang: Lang
+  /** The engine's own rule → finding (localised, option resolved). */
+  findingOf: (rule: CompiledRule) => Finding
+}
+
+type Failing = { reply: SmtpReply | null; code: string | null; basic: number | null }
+
+const CODE_RE = /^([245])\.\d{1,3}\.\d{1,3}$/
+
+function providerOf(analysis: Analysis): string {
+  return analysis.derived.finalProvider ?? 'unknown'
+}
+
+function appliesTo(rule: CompiledRule, provider: string): boolean {
+  return (rule.providers ?? DEFAULT_PROVIDERS).includes(provider)
+}
+
+function answersReply(rule: CompiledRule, r: Failing): boolean {
+  if (r.code !== null && rule.codes.includes(r.code)) return true
+  if (r.basic !== null && rule.basicCodes.includes(r.basic)) return true
+  if (r.reply && rule.phrases.length > 0)
+    for (const p of phrasesOfReply(r.reply)) if (rule.phrases.includes(p)) return true
+  return false
+}
+
+function readsFailures(c: Condition): boolean {
+  if ('all' in c) return c.all.some(readsFailures)
+  if ('any' in c) return c.any.some(readsFailures)
+  if ('not' in c) return readsFailures(c.not)
+  const node = c
+  if (node.fact !== 'derived' || typeof node.path !== 'string') return false
+  return FAILURE_KEYS.has(node.path.replace(/^\$\./, '').split('.')[0] ?? '')
+}
+
+const failureRules = new WeakMap<CompiledRule, boolean>()
+function answersFailures(rule: CompiledRule): boolean {
+  let v = failureRules.get(rule)
+  if (v === undefined) {
+    v = readsFailures(rule.when)
+    failureRules.set(rule, v)
+  }
+  return v
+}
+
+/** Failing replies and bare codes, newest first, one per distinct code. */
+function failingOf(analysis: Analysis): Failing[] {
+  const out: Failing[] = []
+  const seen = new Set<string>()
+  const push = (f: Failing) => {
+    const key = `${f.basic ?? ''}|${f.code ?? ''}`
+    if (seen.has(key)) return
+    seen.add(key)
+    out.push(f)
+  }
+  const replies = [...analysis.replies]
+  if (analysis.final && !replies.includes(analysis.final)) replies.push(analysis.final)
+  for (let i = replies.length - 1; i >= 0; i--) {
+    const r = replies[i]!
+    if (r.code >= 400) push({ reply: r, code: r.enhanced ?? null, basic: r.code })
+  }
+  const inReplies = new Set(replies.map((r) => r.enhanced).filter((c) => c !== undefined))
+  for (const c of analysis.derived.codes) {
+    const m = CODE_RE.exec(c)
+    if (m && m[1] !== '2' && !inReplies.has(c)) push({ reply: null, code: c, basic: null })
+  }
+  return out
+}
+
+const BRACKETS = /\[[^\]]*\]|\([^)]*\)|https?:\/\/\S+/g
+const ASCII_WORD = /\b[a-z]{2,}\b/gi
+const NON_ASCII_LETTER = /[^\u0000-\u007f]/
+
+/**
+ * A reply whose text says nothing we can read: no recognised phrase, and either (almost) no
+ * words once server tags, parentheses and links are dropped, or words in another language.
+ * Such a reply can only be judged by its code.
+ */
+function isBare(r: SmtpReply): boolean {
+  if (phrasesOfReply(r).length > 0) return false
+  const rest = r.text.replace(BRACKETS, ' ')
+  if (NON_ASCII_LETTER.test(rest)) return true
+  return (rest.match(ASCII_WORD)?.length ?? 0) < 2
+}
+
+function fill(s: string, vars: Record<string, string>): string {
+  return s.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all)
+}
+
+function quote(r: Failing): string {
+  const parts = r.reply ? [String(r.reply.code), r.reply.enhanced ?? '', r.reply.text] : [r.code ?? '']
+  let q = parts
+    .filter((p) => p.length > 0)
+    .join(' ')
+    .replace(/`/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (q.length > MAX_QUOTE) q = `${q.slice(0, MAX_QUOTE - 1)}…`
+  return q
+}
+
+function shorten(s: string, max: number): string {
+  const head = s.split(' — ')[0]!
+  return head.length <= max ? head : `${head.slice(0, max - 1)}…`
+}
+
+function genericReplyFinding(
+  input: FallbackInput,
+  rule: CompiledRule,
+  r: Failing,
+  others: Failing[],
+): Finding {
+  const { statusCodes: cat, lang } = input
+  const t = (k: TemplateKey) => cat.templates[k][lang]
+  const base = input.findingOf(rule)
+  const provider = providerOf(input.analysis)
+  const d = r.code ? describeCode(cat, r.code, lang) : null
+  const microsoft = d?.microsoft !== undefined && MICROSOFT_PROVIDERS.has(provider) ? d.microsoft : undefined
+  const basicMeaning = r.basic !== null ? cat.basic[String(r.basic)]?.[lang] : undefined
+  const meaning = microsoft ?? d?.detail ?? d?.subject ?? basicMeaning ?? d?.class ?? ''
+  const label = [r.basic, r.code].filter((x) => x !== null).join(' ')
+
+  let cause: string
+  if (d?.class) {
+    const sentence = microsoft
+      ? fill(t('replyMicrosoft'), { code: d.code, meaning: microsoft })
+      : d.detail
+        ? fill(t('replyMeaning'), { code: d.code, meaning: d.detail })
+        : ''
+    cause = fill(t('replyCause'), { class: d.class, subject: d.subject ?? '—', meaning: sentence }).trim()
+  } else {
+    cause = `${fill(t('basicOnly'), { basic: String(r.basic ?? ''), meaning: basicMeaning ?? '—' })}.`
+    cause = cause.charAt(0).toUpperCase() + cause.slice(1)
+  }
+
+  const prefixLen = fill(t('replyTitle'), { code: label, meaning: '' }).length
+  let symptom = fill(t('replySymptom'), { reply: quote(r) })
+  if (others.length > 0)
+    symptom += ` ${fill(t('replyOthers'), { others: others.map((o) => `\`${quote(o)}\``).join(', ') })}`
+  const page = d && microsoft ? d.page : undefined
+  return {
+    ...base,
+    codes: r.code ? [r.code] : [],
+    title: fill(t('replyTitle'), { code: label, meaning: shorten(meaning, TITLE_MAX - prefixLen) }),
+    symptom,
+    cause,
+    steps: page ? [fill(t('replyPage'), { code: d!.code, page }), ...base.steps] : base.steps,
+    sources: page
+      ? [
+          {
+            title: `${cat.sources.microsoft.title}: ${d!.code}`,
+            url: page,
+            date: cat.sources.microsoft.date,
+          },
+          ...base.sources,
+        ]
+      : base.sources,
+  }
+}
+
+function connectionFinding(input: FallbackInput, rule: CompiledRule): Finding {
+  const { statusCodes: cat, lang, analysis } = input
+  const t = (k: TemplateKey) => cat.templates[k][lang]
+  const base = input.findingOf(rule)
+  const kinds = analysis.derived.failures
+  const meanings = kinds.map((k) => cat.failures[k]?.[lang]).filter((m): m is string => m !== undefined)
+  const labels = meanings.map((m) => shorten(m, 60)).join('; ')
+  const port = analysis.derived.port
+  const where = port !== null ? fill(t('connectionWhere'), { target: `port ${port}` }) : ''
+  const title = fill(t('connectionTitle'), { kinds: labels })
+  return {
+    ...base,
+    title: title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1)}…`,
+    symptom: fill(t('connectionSymptom'), { where, kinds: labels }),
+    cause: `${meanings.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`).join(' ')} ${base.cause}`,
+  }
+}
+
+/**
+ * The findings to append after the fired rules, in order: code-listed rules for unanswered
+ * bare replies, then the generic reply finding, then the generic connection finding. Never throws
+ * for an analysis the engine produced.
+ */
+export function fallbackFindings(input: FallbackInput): Finding[] {
+  const { analysis, fired, rules } = input
+  const provider = providerOf(analysis)
+  const out: Finding[] = []
+  const firedIds = new Set(fired.map((r) => r.id))
+  const added = new Set<string>()
+
+  const failing = failingOf(analysis)
+  const unanswered = failing.filter((f) => !fired.some((rule) => answersReply(rule, f)))
+  // A reply that is only a code (or a code with text we cannot read) may mean any rule that lists it.
+  const bare = failing.filter((f) => f.code !== null && (f.reply === null || isBare(f.reply)))
+  for (const f of bare) {
+    if (f.code === null) continue
+    const code = f.code
+    const candidates = rules
+      .filter(
+        (r) =>
+          !GENERIC_RULE_IDS.has(r.id) &&
+          !firedIds.has(r.id) &&
+          !added.has(r.id) &&
+          r.codes.includes(code) &&
+          appliesTo(r, provider),
+      )
+      .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id))
+      .slice(0, MAX_CANDIDATES)
+    for (const r of candidates) {
+      added.add(r.id)
+      out.push(input.findingOf(r))
+    }
+  }
+  const generic = rules.find((r) => r.id === ENHANCED_STATUS_CODE)
+  const explain = unanswered[0] ?? bare[0]
+  if (generic && explain)
+    out.push(
+      genericReplyFinding(input, generic, explain, unanswered.filter((f) => f !== explain).slice(0, 3)),
+    )
+
+  const conn = rules.find((r) => r.id === CONNECTION_FAILED)
+  if (
+    conn &&
+    analysis.derived.failures.length > 0 &&
+    !fired.some(answersFailures) &&
+    !fired.some((rule) => failing.some((f) => answersReply(rule, f))) &&
+    out.length === 0
+  )
+    out.push(connectionFinding(input, conn))
+  return out
+}
