@@ -66,6 +66,16 @@ export type DerivedFacts = {
    * only provider seen anywhere, else null (unknown — usually Microsoft 365's own replies).
    */
   finalProvider: string | null
+  /** TCP ports named in the text (`host:25`, `port 587`, `port: 587` in a pasted configuration). */
+  textPorts: number[]
+  /**
+   * Ports a connection failed on: named on a line of the text that names a connection or TLS
+   * failure (`connect ETIMEDOUT 52.101.8.44:25`), or the probe's target port when the probe failed
+   * to connect. Rules say "port 25 blocked" with `failurePorts contains 25`.
+   */
+  failurePorts: number[]
+  /** Hosts and IPs named with a port on such a failure line (lower case). */
+  failureHosts: string[]
   /** Enhanced code of the reply that ended the session (last failing reply), if any. */
   finalCode: string | null
   /** Basic code of the reply that ended the session, if any. */
@@ -157,6 +167,9 @@ export const DERIVED_VALUES: {
   tlsFailures: TLS_FAILURE_KINDS,
   providers: null, // checked against the provider ids rules define
   finalProvider: null,
+  textPorts: null,
+  failurePorts: null,
+  failureHosts: null,
   finalCode: null,
   finalBasicCode: null,
   finalPhrases: null,
@@ -324,6 +337,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
   const failures = new Set<FailureKind>(text?.failures)
   const tlsFailures = new Set<TlsFailureKind>(text?.tlsFailures)
   const providers = new Set<string>(text?.providers)
+  const failurePorts = new Set<number>(text?.failurePorts)
 
   // Replies in the order they happened: the probe's (if any) first, the device's text last,
   // because the text is what the person in front of the device saw.
@@ -348,7 +362,10 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
       for (const p of providersOfReply(r)) providers.add(p)
     }
     const f = probe.error ? PROBE_FAILURE[probe.error.code] : undefined
-    if (f) failures.add(f)
+    if (f) {
+      failures.add(f)
+      if (probe.target?.port !== undefined) failurePorts.add(probe.target.port)
+    }
     if (probe.auth) authAttempted = probe.auth.attempted
   }
   if (text) {
@@ -430,6 +447,9 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     tlsFailures: TLS_FAILURE_KINDS.filter((k) => tlsFailures.has(k)),
     providers: [...providers],
     finalProvider,
+    textPorts: text?.ports ?? [],
+    failurePorts: [...failurePorts],
+    failureHosts: text?.failureHosts ?? [],
     finalCode: final?.enhanced ?? null,
     finalBasicCode: final?.code ?? null,
     finalPhrases,

@@ -11,6 +11,7 @@
  * (fold.ts): case-, diacritics- and whitespace-run-insensitive.
  */
 import { fold, foldUnit } from './fold.js'
+import { GRAMMAR_TOKENS } from './grammar.js'
 import { FAILURE_KINDS, type FailureKind, TLS_FAILURE_KINDS, type TlsFailureKind } from './kinds.js'
 import { type CompiledPattern, compilePattern, PatternError } from './pattern.js'
 
@@ -264,8 +265,12 @@ export type CompiledCatalogue = {
   readonly failureBase: number
   readonly tlsBase: number
   readonly providerBase: number
-  /** Marks in `hits` every target one line reveals. Never throws. */
-  scanLine(line: string, hits: Hits): void
+  /**
+   * Marks in `hits` every target one line reveals, and in `flags` (when given, length
+   * GRAMMAR_TOKENS.length) the wrapper tokens it shows. Returns true when the line names a
+   * connection or TLS failure. Never throws.
+   */
+  scanLine(line: string, hits: Hits, flags?: Uint8Array): boolean
   /** Phrase ids in a text (each line scanned), catalogue order. */
   phrasesIn(text: string): string[]
   /** Everything a text reveals (each line scanned), in catalogue / enum order. */
@@ -367,6 +372,11 @@ function compile(data: Catalogue): CompiledCatalogue {
       outputs.push(t)
     }
   }
+  // Core's wrapper tokens: outputs at `size + g`, written to the per-line flags.
+  GRAMMAR_TOKENS.forEach((w, g) => {
+    words.push(w)
+    outputs.push(size + g)
+  })
 
   // Alphabet: symbol 0 = any character no pattern contains.
   const symOf = new Map<number, number>()
@@ -435,14 +445,20 @@ function compile(data: Catalogue): CompiledCatalogue {
   let lineGen = 0
   const cand: number[] = []
 
+  let flags: Uint8Array | undefined
+  let lineFailure = false
   const feed = (s: number, sym: number, hits: Hits): number => {
     const n = delta[s * W + sym]!
     const a = outStart[n]!
     const b = outStart[n + 1]!
     for (let k = a; k < b; k++) {
       const o = outList[k]!
-      if (o >= 0) hits[o] = 1
-      else {
+      if (o >= size) {
+        if (flags) flags[o - size] = 1
+      } else if (o >= 0) {
+        hits[o] = 1
+        if (o >= failureBase && o < providerBase) lineFailure = true
+      } else {
         const p = -1 - o
         if (candidate[p] !== lineGen) {
           candidate[p] = lineGen
@@ -453,8 +469,10 @@ function compile(data: Catalogue): CompiledCatalogue {
     return n
   }
 
-  const scanLine = (line: string, hits: Hits): void => {
-    if (typeof line !== 'string' || words.length === 0) return
+  const scanLine = (line: string, hits: Hits, lineFlags?: Uint8Array): boolean => {
+    if (typeof line !== 'string') return false
+    flags = lineFlags
+    lineFailure = false
     lineGen = (lineGen + 1) | 0
     cand.length = 0
     let s = 0
@@ -483,9 +501,14 @@ function compile(data: Catalogue): CompiledCatalogue {
       const folded = fold(line)
       for (const p of cand) {
         const { re, target } = patterns[p]!
-        if (hits[target] !== 1 && re.test(folded)) hits[target] = 1
+        if (re.test(folded)) {
+          hits[target] = 1
+          if (target >= failureBase && target < providerBase) lineFailure = true
+        }
       }
     }
+    flags = undefined
+    return lineFailure
   }
 
   const codeSet = new Set(data.codes)

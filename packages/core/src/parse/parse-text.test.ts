@@ -149,7 +149,10 @@ describe('parseText: phrases and failures', () => {
 
   it('knows codes from exact lists and ranges only', () => {
     expect(parseText('Diagnostic information: #5.7.620 access denied').codes).toEqual(['5.7.620'])
-    expect(parseText('Diagnostic information: #5.7.650 access denied').codes).toEqual([])
+    expect(parseText('details in section 5.7.650 of the manual').codes).toEqual([])
+    expect(parseText('details in section 5.7.620 of the manual').codes).toEqual(['5.7.620'])
+    // A code marked with # (NDR diagnostic information) counts whether known or not.
+    expect(parseText('Diagnostic information: #5.7.650 access denied').codes).toEqual(['5.7.650'])
   })
 
   it('recognises nothing with an empty or malformed catalogue, and never throws', () => {
