@@ -51,6 +51,16 @@ export type {
   Severity,
 } from './rule-schema.js'
 export { type RuleSummary, type RuleView, ruleSummary, rulesMatching, ruleView } from './rule-view.js'
+export {
+  EXCHANGE_ONLINE_CONNECT,
+  fillCommand,
+  fillCommands,
+  PLACEHOLDERS,
+  type PlaceholderName,
+  type TemplateValues,
+  templateValues,
+  unknownPlaceholders,
+} from './templates.js'
 
 /** Options every entry point takes. */
 export type EngineOptions = { lang?: Lang }

@@ -1,6 +1,7 @@
 import type { Lang } from '@smtp-doctor/core'
 import { type CompiledRule, type Finding, rules } from './engine.js'
 import type { RuleOption } from './rule-schema.js'
+import { fillCommands } from './templates.js'
 
 /**
  * A rule in one language with its whole text (`GET /v1/rules/:id`, `smtp-doctor rules show --json`):
@@ -33,7 +34,8 @@ export function ruleView(rule: CompiledRule, lang: Lang): RuleView {
     docs: rule.helpUrl[lang],
     cause: m.cause,
     steps: [...m.steps],
-    commands: [...m.commands],
+    // The templates with the contoso examples: a rule's page knows no one's input.
+    commands: fillCommands(m.commands),
     warnings: [...m.warnings],
     sources: rule.sources.map((s) => ({ ...s })),
     related: [...rule.related],

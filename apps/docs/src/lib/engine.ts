@@ -10,6 +10,7 @@ export {
   type CompiledRule,
   explain,
   type Finding,
+  fillCommands,
   helpUrl,
   rules,
   SETTINGS_TEXT,

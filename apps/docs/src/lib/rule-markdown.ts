@@ -2,7 +2,7 @@
  * Turns one rule into the markdown body of its article in one locale. Every word of the
  * article comes from the rule; only headings and labels come from `labels.ts`.
  */
-import { type DocsRule, helpUrl, type Lang } from './engine.js'
+import { type DocsRule, fillCommands, helpUrl, type Lang } from './engine.js'
 import { optionLabel, SEVERITY_LABELS, symptomLabel, T } from './labels.js'
 import { foldCodes } from './page-data.js'
 
@@ -98,7 +98,8 @@ export function ruleMarkdown(rule: DocsRule, lang: Lang, byId: ReadonlyMap<strin
 
   if (m.commands.length > 0) {
     out.push(`## ${t.commands}`)
-    for (const c of m.commands) {
+    // Templates with the contoso examples, `{{exchange-online}}` as its connect lines.
+    for (const c of fillCommands(m.commands)) {
       const f = fence(c)
       out.push(`${f}powershell\n${c.trim()}\n${f}`)
     }

@@ -30,6 +30,11 @@ export const Tenant = z.object({
     .describe('Accepted domains of the tenant (recipients elsewhere are external).'),
   inboundConnector: z
     .object({
+      name: z
+        .string()
+        .max(64)
+        .optional()
+        .describe("The connector's name, as Get-InboundConnector shows it (fills the commands)."),
       matchesOn: z.enum(['ip', 'certificate']).describe('What the connector recognises the sender by.'),
       senderIps: z
         .array(z.string().max(64))

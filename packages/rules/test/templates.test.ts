@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import {
+  diagnose,
+  EXCHANGE_ONLINE_CONNECT,
+  explain,
+  fillCommands,
+  PLACEHOLDERS,
+  rules,
+  ruleView,
+  templateValues,
+  unknownPlaceholders,
+} from '../src/index.js'
+
+/** Exchange Online cmdlets (the ones that need Connect-ExchangeOnline first). */
+const EXO =
+  /^(Get|Set|New|Add|Remove|Enable|Disable)-(CASMailbox|TransportConfig|OrganizationConfig|InboundConnector|OutboundConnector|RecipientPermission|MailboxPermission|Mailbox|BlockedSenderAddress|AcceptedDomain|DkimSigningConfig|Recipient|DistributionGroup|MoveRequest|ServicePrincipal)\b/
+
+const SEND_AS = '550 5.7.60 SMTP; Client does not have permissions to send as this sender'
+
+describe('command templates in the rules', () => {
+  it('use only defined placeholders, in both languages', () => {
+    for (const r of rules)
+      for (const lang of ['cs', 'en'] as const)
+        for (const c of r.messages[lang].commands) expect(unknownPlaceholders(c), `${r.id}: ${c}`).toEqual([])
+  })
+
+  it('every rule with Exchange Online cmdlets says once, first, how to connect', () => {
+    let withExo = 0
+    for (const r of rules) {
+      const cmds = r.messages.en.commands
+      if (!cmds.some((c) => EXO.test(c))) continue
+      withExo++
+      expect(cmds[0], r.id).toBe('{{exchange-online}}')
+      expect(
+        cmds.filter((c) => c === '{{exchange-online}}'),
+        r.id,
+      ).toHaveLength(1)
+    }
+    expect(withExo).toBeGreaterThan(10)
+  })
+
+  it('no rule writes the example mailbox or IP by hand: they are placeholders', () => {
+    for (const r of rules)
+      for (const c of r.messages.en.commands) {
+        expect(c, r.id).not.toContain(PLACEHOLDERS.mailbox.example)
+        expect(c, r.id).not.toContain(PLACEHOLDERS['mx-endpoint'].example)
+      }
+  })
+})
+
+describe('filled from the input', () => {
+  it('send-as-denied names the from-address and the mailbox of the settings, and how to connect', () => {
+    const { findings } = diagnose({
+      settings: {
+        host: 'smtp.office365.com',
+        port: 587,
+        tls: 'starttls',
+        username: 'printer@fabrikam.com',
+        password: true,
+        from: 'reception@fabrikam.com',
+      },
+      observed: { errorText: SEND_AS },
+    })
+    const f = findings.find((x) => x.id === 'send-as-denied')
+    expect(f?.commands[0]).toBe(EXCHANGE_ONLINE_CONNECT[0])
+    expect(f?.commands[1]).toBe('Connect-ExchangeOnline -UserPrincipalName admin@fabrikam.com')
+    expect(f?.commands).toContain(
+      'Add-RecipientPermission -Identity "reception@fabrikam.com" -Trustee "printer@fabrikam.com" -AccessRights SendAs',
+    )
+    expect(f?.commands.join('\n')).not.toContain('contoso')
+  })
+
+  it('tenant domain, MX endpoint, IP and connector name come from the facts', () => {
+    const values = templateValues({
+      settings: {
+        host: 'fabrikam-com.mail.protection.outlook.com',
+        port: 25,
+        tls: 'starttls',
+        sourceIp: '198.51.100.7',
+      },
+      tenant: { domain: 'fabrikam.com', inboundConnector: { matchesOn: 'ip', name: 'Scanners' } },
+    })
+    expect(values).toMatchObject({
+      domain: 'fabrikam.com',
+      'mx-endpoint': 'fabrikam-com.mail.protection.outlook.com',
+      ip: '198.51.100.7',
+      connector: 'Scanners',
+    })
+    expect(
+      fillCommands(['Set-InboundConnector -Identity "{{connector}}" -SenderIPAddresses {{ip}}'], values),
+    ).toEqual(['Set-InboundConnector -Identity "Scanners" -SenderIPAddresses 198.51.100.7'])
+  })
+
+  it('nothing known: the contoso examples (explain of a reply alone)', () => {
+    const f = explain(SEND_AS).findings.find((x) => x.id === 'send-as-denied')
+    expect(f?.commands).toContain(
+      `Add-RecipientPermission -Identity "${PLACEHOLDERS.from.example}" -Trustee "${PLACEHOLDERS.mailbox.example}" -AccessRights SendAs`,
+    )
+    expect(f?.commands.join('\n')).not.toMatch(/\{\{/)
+  })
+
+  it('input that is not plainly an address, IP or name is never pasted into a command', () => {
+    const values = templateValues({
+      settings: {
+        host: 'smtp.office365.com',
+        port: 587,
+        tls: 'starttls',
+        username: 'a"; Remove-Mailbox x; "@b.com',
+        from: '$(Get-Secret)@contoso.com',
+        sourceIp: '1.2.3.4; rm',
+      },
+      tenant: { inboundConnector: { matchesOn: 'ip', name: 'x`; y' } },
+    })
+    expect(values.mailbox).toBeUndefined()
+    expect(values.from).toBeUndefined()
+    expect(values.ip).toBeUndefined()
+    expect(values.connector).toBeUndefined()
+  })
+
+  it("a rule's own view (rules show, the article) shows the examples and the connect lines", () => {
+    const rule = rules.find((r) => r.id === 'smtp-auth-disabled-mailbox')
+    expect(rule).toBeDefined()
+    const v = ruleView(rule!, 'en')
+    expect(v.commands.slice(0, 2)).toEqual([
+      EXCHANGE_ONLINE_CONNECT[0],
+      `Connect-ExchangeOnline -UserPrincipalName ${PLACEHOLDERS.admin.example}`,
+    ])
+    expect(v.commands.join('\n')).toContain(`"${PLACEHOLDERS.mailbox.example}"`)
+  })
+})
