@@ -271,6 +271,20 @@ Environment:
   )
     .option('--timeout <ms>', 'overall time limit in milliseconds', '20000')
     .option('--transcript', 'also print the SMTP conversation (secrets shown as ****)')
+    .option(
+      '--tls-matrix',
+      'also test which of TLS 1.0–1.3 the endpoint accepts (one connection per version)',
+    )
+    .addOption(
+      new Option(
+        '--device-max-tls <version>',
+        'highest TLS version the device speaks (the probe offers no more)',
+      ).choices(['1.0', '1.1', '1.2', '1.3']),
+    )
+    .option('--domain <domain>', "also check the domain's DNS (MX, SPF, DMARC, DKIM) while probing")
+    .option('--ip <address>', 'also check SPF and block lists for the public IP the device sends from')
+    .option('--dnsbl <zone,...>', 'with --ip: block list zones to ask')
+    .option('--resolver <ip[:port]>', 'DNS server for the whole run (host name, DNS checks, TLS matrix)')
     // Only to answer it plainly: a password in argv shows in `ps` and the shell history.
     .addOption(new Option('--password <password>').hideHelp())
     .addOption(

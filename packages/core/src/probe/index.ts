@@ -14,4 +14,4 @@ export {
   probe,
 } from './probe.js'
 export type { LookupFn, ResolveOptions, ResolverLike } from './resolve.js'
-export { type TlsMatrix, TlsMatrixInput, tlsMatrix } from './tls-matrix.js'
+export { type TlsMatrix, type TlsMatrixEvent, TlsMatrixInput, tlsMatrix } from './tls-matrix.js'

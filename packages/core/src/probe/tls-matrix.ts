@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { z } from 'zod'
 import { TlsMode, type TlsVersion } from '../schema/common.js'
 import { ProbeFailure } from './errors.js'
@@ -59,14 +60,23 @@ async function tryVersion(
   }
 }
 
+/** One version's outcome as `onVersion` reports it, with the time since the matrix started. */
+export type TlsMatrixEvent = { version: TlsVersion; accepted: boolean | null; ms: number }
+
 /**
  * Which TLS versions an endpoint accepts: one connection per version, all in parallel, each
- * offering exactly that version (for STARTTLS ports after banner, EHLO and STARTTLS). Never
- * rejects except for invalid input.
+ * offering exactly that version (for STARTTLS ports after banner, EHLO and STARTTLS).
+ * `onVersion` hears each version as it finishes (for live progress). Never rejects except for
+ * invalid input.
  */
-export async function tlsMatrix(input: TlsMatrixInput & ResolveOptions): Promise<TlsMatrix> {
+export async function tlsMatrix(
+  input: TlsMatrixInput & ResolveOptions & { onVersion?: (event: TlsMatrixEvent) => void },
+): Promise<TlsMatrix> {
   const parsed = TlsMatrixInput.parse(input)
+  const started = performance.now()
   const deadline = Date.now() + (parsed.timeoutMs ?? 10_000)
+  const report = (version: TlsVersion, accepted: boolean | null) =>
+    input.onVersion?.({ version, accepted, ms: Math.round((performance.now() - started) * 10) / 10 })
   const none: TlsMatrix = { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }
   let address: string
   try {
@@ -75,9 +85,17 @@ export async function tlsMatrix(input: TlsMatrixInput & ResolveOptions): Promise
     if (input.resolver) resolve.resolver = input.resolver
     address = (await resolveHost(parsed.host, resolve, deadline))[0] as string
   } catch {
+    for (const v of TLS_VERSIONS) report(v, null)
     return none
   }
-  const results = await Promise.all(TLS_VERSIONS.map((v) => tryVersion(address, parsed, v, deadline)))
+  const results = await Promise.all(
+    TLS_VERSIONS.map((v) =>
+      tryVersion(address, parsed, v, deadline).then((accepted) => {
+        report(v, accepted)
+        return accepted
+      }),
+    ),
+  )
   const out = { ...none }
   TLS_VERSIONS.forEach((v, i) => {
     out[v] = results[i] ?? null

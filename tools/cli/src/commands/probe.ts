@@ -7,6 +7,7 @@ import { interactive, promptHidden } from '../prompt.js'
 import { hasProblem, probeFailureReason, renderProbeOutcome } from '../render.js'
 import { intFlag, type SettingsFlags, settingsFromFlags } from '../settings.js'
 import type { Style } from '../style.js'
+import { deviceMaxTls, mergeProbeFacts, type ProbeDnsTlsFlags, prepareProbeDnsTls } from './probe-dns-tls.js'
 import { type OAuthFlags, oauthForProbe } from './probe-oauth.js'
 
 const STAGE_LABEL: Record<string, string> = {
@@ -81,7 +82,8 @@ export function renderStep(s: Style, step: StepReport): string {
  */
 export async function probeCommand(
   ctx: Context,
-  flags: SettingsFlags & { timeout: string; password?: string; transcript?: boolean } & OAuthFlags,
+  flags: SettingsFlags & { timeout: string; password?: string; transcript?: boolean } & OAuthFlags &
+    ProbeDnsTlsFlags,
 ): Promise<number> {
   if (flags.password !== undefined) {
     throw new CliError(
@@ -110,12 +112,20 @@ export async function probeCommand(
   const out = (text: string) => ctx.out(redact(text))
 
   const { probe } = await import('@smtp-doctor/core/probe')
+  // --tls-matrix / --domain / --ip: validated first, then run beside the conversation (probe-dns-tls.ts).
+  const maxTls = deviceMaxTls(flags.deviceMaxTls)
+  if (maxTls) settings.maxTlsVersion = maxTls
+  const wantsExtras =
+    flags.tlsMatrix || flags.domain !== undefined || flags.ip !== undefined || flags.resolver
+  const prepared = wantsExtras ? await prepareProbeDnsTls(flags, settings, timeoutMs) : undefined
   if (!ctx.json) out(ctx.style.bold(ctx.L.probing(`${settings.host}:${settings.port} (${settings.tls})`)))
+  const extras = prepared?.start({ lang: ctx.lang, json: ctx.json, style: ctx.style, out })
   let live = false
   const result = await probe({
     ...settings,
     ...(password ? { password } : {}),
     ...(token ? { accessToken: token } : {}),
+    ...(extras?.hostResolver ? { resolver: extras.hostResolver } : {}),
     timeoutMs,
     onStep: ctx.json
       ? undefined
@@ -124,6 +134,7 @@ export async function probeCommand(
           out(renderStep(ctx.style, step))
         },
   })
+  if (extras) result.facts.probe = mergeProbeFacts(result.facts.probe, await extras.finish())
   if (!ctx.json) {
     if (!live) for (const step of result.steps) out(renderStep(ctx.style, step))
     for (const line of summaryOf(ctx, result.facts.probe)) out(line)

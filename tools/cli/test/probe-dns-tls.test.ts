@@ -1,0 +1,108 @@
+import {
+  type DnsServerHandle,
+  demoScenario,
+  SIM_DNS,
+  type Sim,
+  startDnsServer,
+  startSim,
+} from '@smtp-doctor/m365-sim'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from './run-cli.js'
+
+/*
+ * `probe --tls-matrix --device-max-tls --domain --ip --resolver`: the simulator's SMTP AUTH
+ * endpoint (real TLS at each version) and its DNS server (real UDP/TCP), in one run.
+ */
+
+let sim: Sim
+let dns: DnsServerHandle
+
+beforeAll(async () => {
+  sim = await startSim(demoScenario)
+  dns = await startDnsServer()
+})
+afterAll(async () => {
+  await sim?.stop()
+  await dns?.stop()
+})
+
+const base = () => [
+  'probe',
+  '--host',
+  'smtp.office365.com',
+  '--port',
+  String(sim.endpoints.smtpAuth.port),
+  '--resolver',
+  dns.address,
+]
+
+type Answer = {
+  findings: { id: string }[]
+  probe: {
+    tlsVersions?: Record<string, boolean | null>
+    tls?: { ok: boolean; error?: { code: string } }
+    mx?: { endpoint?: string }
+    spf?: { result: string }
+    dnsbl?: { listed: { zone: string }[] }
+  }
+}
+
+describe('probe with the TLS matrix and the DNS checks', () => {
+  it('shows the four TLS versions live and measures device-tls-below-1-2 with --device-max-tls 1.1', async () => {
+    const r = await runCli([...base(), '--tls-matrix', '--device-max-tls', '1.1'])
+    for (const v of ['1.0', '1.1', '1.2', '1.3']) {
+      expect(r.stdout).toMatch(
+        new RegExp(`^. TLS ${v.replace('.', '\\.')}\\s+(accepted|refused) by the endpoint.*\\d+ ms$`, 'm'),
+      )
+    }
+    expect(r.stdout).toMatch(/TLS 1\.2\s+accepted by the endpoint/)
+    expect(r.stdout).toMatch(/TLS 1\.1\s+refused by the endpoint · device ✓/)
+    expect(r.stdout).toContain('[device-tls-below-1-2')
+    const j = await runCli(['--json', ...base(), '--tls-matrix', '--device-max-tls', '1.1'])
+    const answer = JSON.parse(j.stdout) as Answer
+    expect(answer.probe.tlsVersions).toEqual({
+      TLSv1: false,
+      'TLSv1.1': false,
+      'TLSv1.2': true,
+      'TLSv1.3': true,
+    })
+    // The probe itself offered no more than the device can: the handshake failed on the version.
+    expect(answer.probe.tls?.error?.code).toBe('TLS_VERSION_MISMATCH')
+    expect(answer.findings.map((f) => f.id)).toContain('device-tls-below-1-2')
+  })
+
+  it('runs the DNS checks in the same run, each a live line, into the probe facts', async () => {
+    const args = [
+      ...base(),
+      '--domain',
+      SIM_DNS.tenantDomain,
+      '--ip',
+      SIM_DNS.listedIp,
+      '--dnsbl',
+      'bl.example',
+    ]
+    const r = await runCli(args)
+    for (const check of ['MX', 'SPF', 'DMARC', 'DKIM', 'block lists']) {
+      expect(r.stdout).toMatch(new RegExp(`^✔ ${check}\\s+.+\\d+ ms$`, 'm'))
+    }
+    expect(r.stdout).toMatch(/^✔ banner/m)
+    const answer = JSON.parse((await runCli(['--json', ...args])).stdout) as Answer
+    expect(answer.probe.mx?.endpoint).toBe(SIM_DNS.tenantMx)
+    expect(answer.probe.spf?.result).toBe('fail')
+    expect(answer.probe.dnsbl?.listed.map((l) => l.zone)).toEqual(['bl.example'])
+    expect(answer.findings.map((f) => f.id)).toContain('sending-ip-blocklisted')
+  })
+
+  it.each([
+    [['--device-max-tls', '1.4'], /--device-max-tls/],
+    [['--ip', 'not-an-ip'], /not an IP address/],
+    [['--resolver', 'dns.example'], /expected ip, ip:port/],
+  ])('bad %j → exit 2 before anything is sent', async (extra, message) => {
+    dns.clearQueries()
+    const r = await runCli([...base(), ...extra])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(message)
+    expect(dns.queries()).toEqual([])
+  })
+})
