@@ -69,8 +69,11 @@ describe('which Chromium the browser tests use', () => {
       })
       try {
         const page = await browser.newPage()
-        await page.setContent('<main><h1 id="t">smtp-doctor</h1></main>')
-        expect(await page.textContent('#t')).toBe('smtp-doctor')
+        // Czech text, rasterised by the screenshot (the docs pages' own fonts run in browser.test.ts).
+        const text = 'Ověření nebylo úspěšné → 535 5.7.139'
+        await page.setContent(`<main><h1 id="t" style="font-family: sans-serif">${text}</h1></main>`)
+        expect(await page.textContent('#t')).toBe(text)
+        expect((await page.screenshot()).length).toBeGreaterThan(0)
         expect(await page.evaluate(() => navigator.userAgent)).toMatch(/HeadlessChrome\/\d+/)
         expect(browser.version().split('.')[0]).toBe(registryVersion().split('.')[0])
       } finally {

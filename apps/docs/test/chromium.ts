@@ -70,9 +70,30 @@ export function findChromium(opts: LookupOptions = {}): FoundChromium {
     executablePath: join(dir, 'chromium'),
     env: {
       LD_LIBRARY_PATH: inherited ? `${libs}:${inherited}` : libs,
-      FONTCONFIG_PATH: join(dir, 'fonts'),
+      FONTCONFIG_FILE: join(dir, FONTS_CONF),
     },
   }
+}
+
+const FONTS_CONF = 'smtp-doctor-fonts.conf'
+
+/**
+ * The package's own fonts.conf names Lambda's folders (/tmp/fonts, /var/task/fonts); from our
+ * folder it would find no font at all, and then the renderer aborts on the site's pages (Skia:
+ * "SkFontMgr_FontConfigInterface … Not implemented"). Ours lists the Open Sans it
+ * unpacked and the system's font folders, where a machine has any.
+ */
+function fontsConf(dir: string): string {
+  const dirs = [join(dir, 'fonts', 'fonts'), '/usr/share/fonts', '/usr/local/share/fonts']
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    ...dirs.map((d) => `  <dir>${d}</dir>`),
+    `  <cachedir>${join(dir, 'fonts-cache')}</cachedir>`,
+    '</fontconfig>',
+    '',
+  ].join('\n')
 }
 
 const require = createRequire(import.meta.url)
@@ -90,7 +111,8 @@ export function registryVersion(): string {
   return pkg.version
 }
 
-const MARKER = 'unpacked'
+// Bump when the unpacked layout changes, so older unpacked folders are redone.
+const MARKER = 'unpacked-2'
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 
 function unpackRegistryChromium(dir: string): void {
@@ -131,6 +153,7 @@ function unpackRegistryChromium(dir: string): void {
         throw new Error(
           `@sparticuz/chromium did not unpack into ${dir} (status ${r.status}): ${r.stderr || r.stdout}`,
         )
+      writeFileSync(join(dir, FONTS_CONF), fontsConf(dir))
       writeFileSync(marker, `${statSync(binary).size}\n`)
     } finally {
       rmSync(lock, { recursive: true, force: true })
