@@ -107,6 +107,11 @@ export type DerivedFacts = {
   hasCredentials: boolean | null
   /** The from-address differs from the sign-in name (case-insensitive). */
   fromDiffersFromUser: boolean | null
+  /**
+   * The sign-in name is a whole address (`name@domain`), as SMTP AUTH to Microsoft 365 needs; false
+   * for a bare name (`scanner`, `CONTOSO\\scanner`). `null`: no username entered.
+   */
+  usernameIsAddress: boolean | null
   /** Some recipient is outside the tenant's domain / accepted domains. */
   externalRecipients: boolean | null
   /** settings.connector, else from tenant.inboundConnector, else `unknown`. */
@@ -180,6 +185,7 @@ export const DERIVED_VALUES: {
   tls: TlsMode.options,
   hasCredentials: [true, false],
   fromDiffersFromUser: [true, false],
+  usernameIsAddress: [true, false],
   externalRecipients: [true, false],
   connector: ['none', 'ip', 'certificate', 'unknown'],
   deviceMaxTls: TlsVersion.options,
@@ -392,6 +398,8 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     else if (!hasUsername(settings.username) || pw === false || pw === '') hasCredentials = false
     else if (pw === true || typeof pw === 'string') hasCredentials = true
   }
+  const user = settings?.username?.trim()
+  const usernameIsAddress = user ? /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(user) : null
   let fromDiffersFromUser: boolean | null = null
   if (settings?.from && hasUsername(settings.username))
     fromDiffersFromUser = settings.from.trim().toLowerCase() !== settings.username!.trim().toLowerCase()
@@ -460,6 +468,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     tls: settings?.tls ?? null,
     hasCredentials,
     fromDiffersFromUser,
+    usernameIsAddress,
     externalRecipients,
     connector,
     deviceMaxTls,

@@ -60,6 +60,7 @@ const SETTINGS_KEYS = new Set<keyof DerivedFacts>([
   'tls',
   'hasCredentials',
   'fromDiffersFromUser',
+  'usernameIsAddress',
   'externalRecipients',
   'connector',
   'deviceMaxTls',
