@@ -92,7 +92,7 @@ function answersFailures(rule: CompiledRule): boolean {
 }
 
 /** Failing replies and bare codes, newest first, one per distinct code. */
-function failingOf(analysis: Analysis): Failing[] {
+export function failingOf(analysis: Analysis): Failing[] {
   const out: Failing[] = []
   const seen = new Set<string>()
   const push = (f: Failing) => {
@@ -118,17 +118,20 @@ function failingOf(analysis: Analysis): Failing[] {
 const BRACKETS = /\[[^\]]*\]|\([^)]*\)|https?:\/\/\S+/g
 const ASCII_WORD = /\b[a-z]{2,}\b/gi
 const NON_ASCII_LETTER = /[^\u0000-\u007f]/
+/** Short English words that almost every English server text carries; their absence means another language. */
+const ENGLISH_HINT =
+  /\b(?:not|no|is|was|has|the|for|to|of|and|denied|fail\w*|error|invalid|unable|reject\w*|refus\w*|access|authenticat\w*|user|sender|recipient|mailbox|message|server|please|try|limit|exceed\w*|unsuccessful|block\w*|relay\w*|polic\w*|quota|temporar\w*|too|many|must|requir\w*|allow\w*|unknown|found|address|domain)\b/i
 
 /**
  * A reply whose text says nothing we can read: no recognised phrase, and either (almost) no
  * words once server tags, parentheses and links are dropped, or words in another language.
  * Such a reply can only be judged by its code.
  */
-function isBare(r: SmtpReply): boolean {
+export function isBare(r: SmtpReply): boolean {
   if (phrasesOfReply(r).length > 0) return false
   const rest = r.text.replace(BRACKETS, ' ')
   if (NON_ASCII_LETTER.test(rest)) return true
-  return (rest.match(ASCII_WORD)?.length ?? 0) < 2
+  return (rest.match(ASCII_WORD)?.length ?? 0) < 2 || !ENGLISH_HINT.test(rest)
 }
 
 function fill(s: string, vars: Record<string, string>): string {
