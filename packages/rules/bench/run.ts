@@ -2,19 +2,29 @@
  * `npm run bench -w @smtp-doctor/rules`
  *
  * 1. diagnose() against plain json-rules-engine Engine.run over the same compiled rules and the
- *    same fact sets (error texts, settings, tenant, probe results), asserting identical finding ids.
+ *    same fact sets (error texts, settings, tenant, probe results), asserting that the fast engine
+ *    fires exactly the rules json-rules-engine fires.
  *    The baseline is generous: it gets the derived fact for free-ish (same derive) and skips
  *    validation, ranking and localizing, which diagnose still does.
- * 2. explain() over a generated 100k-line device log: lines/s, and heap growth while a streaming
- *    explainer eats the same log in chunks (10k vs 100k lines: flat means the same).
+ * 2. explain() over a generated 100k-line device log: lines/s, next to `grep -c -F -i -f` with every
+ *    literal matcher of the catalogue over the same log (the floor: one pass, no parsing), and heap
+ *    growth while a streaming explainer eats the same log in chunks (10k vs 100k lines: flat means the same).
+ * 3. Worst inputs next to plain text of the same size (1 MiB each): lines of quote runs (what made
+ *    the old trim backtrack), a flood of `550-` continuation lines, one folded header that never
+ *    ends, and 16 KiB lines without a break (goal ≤ 2× plain).
  *
  * The last line is `diagnose speedup vs json-rules-engine: <N>x`. Every loop is bounded.
  */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import type { Facts } from '@smtp-doctor/core'
+import { type Facts, literalMatchers } from '@smtp-doctor/core'
+import { bundle } from '../src/bundle.js'
 import { analyze } from '../src/derived.js'
-import { candidateCount, factBag } from '../src/engine.js'
+import { candidateCount, factBag, firingRuleIds } from '../src/engine.js'
 import { createExplainer, diagnose, explain, rules } from '../src/index.js'
 import { createReferenceEngine, referenceRuleIds } from '../src/reference.js'
 
@@ -94,10 +104,11 @@ const factSets: Facts[] = [
 // ── correctness first: identical finding ids ──
 const plain = createReferenceEngine(true)
 for (const f of factSets) {
-  const expected = await referenceRuleIds(plain, factBag(f, analyze(f).derived))
-  const got = diagnose(f, { lang: 'en' })
-    .findings.map((x) => x.id)
-    .sort()
+  const bag = factBag(f, analyze(f).derived)
+  const expected = await referenceRuleIds(plain, bag)
+  // The rules the fast engine fires; diagnose then ranks them, drops rules for another provider's
+  // reply and adds the never-silent fallback (work the baseline does not do).
+  const got = firingRuleIds(bag).sort()
   if (JSON.stringify(got) !== JSON.stringify(expected)) {
     console.error(
       `MISMATCH for ${JSON.stringify(f).slice(0, 200)}\n  diagnose: ${got}\n  json-rules-engine: ${expected}`,
@@ -107,7 +118,7 @@ for (const f of factSets) {
 }
 const avgCandidates = factSets.reduce((n, f) => n + candidateCount(f), 0) / factSets.length
 console.log(
-  `fact sets: ${factSets.length}, rules: ${rules.length}, rules evaluated per run (index): ${avgCandidates.toFixed(1)}; finding ids identical`,
+  `fact sets: ${factSets.length}, rules: ${rules.length}, rules evaluated per run (index): ${avgCandidates.toFixed(1)}; fired rule ids identical to json-rules-engine`,
 )
 
 // ── timing: interleaved rounds, median of rounds ──
@@ -185,6 +196,64 @@ const linesPerSec = LINES / (median(explainTimes) / 1000)
 console.log(
   `explain: ${LINES} lines (${(log.length / 1e6).toFixed(1)} MB) in ${median(explainTimes).toFixed(0)} ms = ${Math.round(linesPerSec).toLocaleString('en')} lines/s (goal ≥ 100,000); findings: ${ids.join(', ')}`,
 )
+
+// ── the floor: grep -F over the same log with every literal matcher ──
+{
+  const dir = mkdtempSync(join(tmpdir(), 'smtp-doctor-bench-'))
+  try {
+    const logFile = join(dir, 'log.txt')
+    const patFile = join(dir, 'literals.txt')
+    writeFileSync(logFile, log)
+    const literals = literalMatchers(bundle.catalogue).map((m) => m.match)
+    writeFileSync(patFile, `${literals.join('\n')}\n`)
+    const grepTimes: number[] = []
+    let count = ''
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now()
+      const r = spawnSync('grep', ['-c', '-F', '-i', '-f', patFile, logFile], { encoding: 'utf8' })
+      grepTimes.push(performance.now() - t0)
+      count = r.stdout.trim()
+    }
+    console.log(
+      `explain vs grep floor: explain ${median(explainTimes).toFixed(0)} ms, grep -c -F -i -f (${literals.length} literals, ${count} lines matched) ${median(grepTimes).toFixed(0)} ms on the same ${LINES} lines — ratio ${(median(explainTimes) / median(grepTimes)).toFixed(1)}x (aim: 1M lines/s)`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// ── worst inputs next to plain text of the same size ──
+{
+  const SIZE = 1 << 20
+  const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE)
+  const plainText = log.slice(0, SIZE)
+  const worst: [string, string][] = [
+    ['quote runs', fill(`550 5.7.1 denied ${"'".repeat(200)}x${'"'.repeat(200)}>\n`)],
+    ['550- continuation flood', fill('550-5.7.1 a continuation line of a reply that never ends\r\n')],
+    [
+      'one endless folded header',
+      `Diagnostic-Code: smtp; 550 5.7.1 x\n${fill('    folded continuation text\n')}`,
+    ],
+    ['16 KiB lines, no breaks', fill(`${'said: 550 '.repeat(1600)}\n`)],
+  ]
+  const timeOf = (text: string) => {
+    const xs: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now()
+      explain(text, { lang: 'en' })
+      xs.push(performance.now() - t0)
+    }
+    return median(xs)
+  }
+  timeOf(plainText)
+  const plainMs = timeOf(plainText)
+  for (const [name, text] of worst) {
+    const ms = timeOf(text)
+    console.log(
+      `explain worst input "${name}" (1 MiB): ${ms.toFixed(0)} ms vs plain text ${plainMs.toFixed(0)} ms = ${(ms / plainMs).toFixed(2)}x (goal ≤ 2x)`,
+    )
+  }
+}
 
 /** Peak heap growth while a streaming explainer eats `lines` generated lines. */
 function streamGrowth(lines: number): { heapMB: number; rssMB: number } {

@@ -47,6 +47,36 @@ describe('re: patterns (linear-time subset)', () => {
     expect(() => compilePattern(src)).toThrow(why)
   })
 
+  it('prefilters on every literal a match needs', () => {
+    expect(compilePattern('ehlo .{0,40}(?:invalid|not a valid|rejected)').clauses).toEqual([
+      ['ehlo'],
+      ['invalid', 'not a valid', 'rejected'],
+    ])
+    expect(compilePattern('over\\w* (?:se )?neúspěš').clauses).toEqual([['neuspes'], ['over']])
+    expect(compilePattern('abc|def').clauses).toEqual([['abc', 'def']])
+  })
+
+  it('a catalogue with re: matchers finds exactly what the patterns find on each folded line', () => {
+    const sources = ['ehlo .{0,10}(?:invalid|rejected)', 'auth\\w* (?:ok|failed)', 'abc|xyz[0-9]']
+    const { catalogue, problems } = buildCatalogue([
+      {
+        rule: 'r',
+        recognise: Object.fromEntries(sources.map((src, i) => [`p${i}`, { en: [`re: ${src}`] }])),
+      },
+    ])
+    expect(problems).toEqual([])
+    const c = compileCatalogue(catalogue)
+    const res = sources.map((src) => new RegExp(src))
+    const unit = fc.constantFrom(...'ehlo invalid rejected auth ok failed abc xyz1 EHLO\t'.split(''))
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (s) => {
+        const want = res.flatMap((re, i) => (re.test(fold(s)) ? [`p${i}`] : []))
+        expect(c.phrasesIn(s)).toEqual(want)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
   it('bounds the states of expanded repetitions', () => {
     expect(() => compilePattern('abc(.{0,100}){5}')).toThrow(/states/)
   })

@@ -67,6 +67,8 @@ export const MATCHER_LANGS = ['en', 'cs', 'any'] as const
 export const MIN_LITERAL = 3
 /** Widest code range (details), so expanded ranges stay small. */
 export const MAX_RANGE = 1000
+/** Clause slots per pattern in the automaton's output encoding (≥ pattern.ts MAX_CLAUSES). */
+const MAX_CLAUSE_BITS = 8
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})$/
 
@@ -347,7 +349,7 @@ function compile(data: Catalogue): CompiledCatalogue {
   // Literals (with their target) and patterns (anchors go into the automaton as outputs -1-p).
   const words: string[] = []
   const outputs: number[] = []
-  const patterns: { re: CompiledPattern; target: number }[] = []
+  const patterns: { re: CompiledPattern; target: number; full: number }[] = []
   for (const m of data.matchers) {
     if (!m || typeof m.match !== 'string') continue
     const t = targetOf(m)
@@ -360,11 +362,13 @@ function compile(data: Catalogue): CompiledCatalogue {
         continue
       }
       const p = patterns.length
-      patterns.push({ re, target: t })
-      for (const a of re.anchors) {
-        words.push(a)
-        outputs.push(-1 - p)
-      }
+      patterns.push({ re, target: t, full: (1 << re.clauses.length) - 1 })
+      re.clauses.forEach((clause, c) => {
+        for (const a of clause) {
+          words.push(a)
+          outputs.push(-1 - (p * MAX_CLAUSE_BITS + c))
+        }
+      })
     } else {
       const w = fold(m.match).trim()
       if (w.length === 0) continue
@@ -441,7 +445,9 @@ function compile(data: Catalogue): CompiledCatalogue {
   }
   outStart[S] = flat.length
   const outList = Int32Array.from(flat)
+  // Per pattern: the line (generation) its clause bits belong to, and the bits seen on that line.
   const candidate = new Int32Array(patterns.length).fill(-1)
+  const clauseBits = new Int32Array(patterns.length)
   let lineGen = 0
   const cand: number[] = []
 
@@ -459,11 +465,15 @@ function compile(data: Catalogue): CompiledCatalogue {
         hits[o] = 1
         if (o >= failureBase && o < providerBase) lineFailure = true
       } else {
-        const p = -1 - o
+        const code = -1 - o
+        const p = (code / MAX_CLAUSE_BITS) | 0
+        const bit = 1 << (code - p * MAX_CLAUSE_BITS)
         if (candidate[p] !== lineGen) {
           candidate[p] = lineGen
+          clauseBits[p] = 0
           cand.push(p)
         }
+        clauseBits[p]! |= bit
       }
     }
     return n
@@ -498,12 +508,16 @@ function compile(data: Catalogue): CompiledCatalogue {
       }
     }
     if (cand.length > 0) {
-      const folded = fold(line)
+      let folded: string | undefined
       for (const p of cand) {
-        const { re, target } = patterns[p]!
+        const { re, target, full } = patterns[p]!
+        if (clauseBits[p] !== full) continue
+        const isFailure = target >= failureBase && target < providerBase
+        if (hits[target] === 1 && !isFailure) continue
+        folded ??= fold(line)
         if (re.test(folded)) {
           hits[target] = 1
-          if (target >= failureBase && target < providerBase) lineFailure = true
+          if (isFailure) lineFailure = true
         }
       }
     }

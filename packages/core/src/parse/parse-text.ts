@@ -1,6 +1,16 @@
 import type { SmtpReply } from '../schema/common.js'
 import { type Catalogue, type CompiledCatalogue, compileCatalogue } from './catalogue.js'
 import { CURL_EXIT_FAILURES, G, GRAMMAR_TOKENS, SMTP_STATUS_NAMES } from './grammar.js'
+
+// Plain constants: the hot loop reads them per line.
+const G_PORT = G.PORT
+const G_CURL = G.CURL
+const G_RESPONSE_CODE = G.RESPONSE_CODE
+const G_RESPONSE_WAS = G.RESPONSE_WAS
+const G_STATUS_CODE = G.STATUS_CODE
+const G_NAMES = G.NAMES
+const G_COUNT = GRAMMAR_TOKENS.length
+
 import { FAILURE_KINDS, type FailureKind, TLS_FAILURE_KINDS, type TlsFailureKind } from './kinds.js'
 
 /**
@@ -114,6 +124,18 @@ const VERSION_BEFORE_RE = /\b(?:version|ver|v|release|build|firmware|fw|os|kb)\s
 /** An SMTP command a client sends: a transcript line, never a continuation of a reply. */
 const COMMAND_RE = /^(?:helo|ehlo|mail from|rcpt to|data|quit|rset|auth|starttls|noop|vrfy)\b/i
 
+/** Whether the line holds "NNN: D." (MailKit's "535: 5.7.3"); a charCode scan before any regex. */
+function hasColonReply(line: string): boolean {
+  for (let i = line.indexOf(': ', 3); i >= 0; i = line.indexOf(': ', i + 2)) {
+    const d = line.charCodeAt(i + 2)
+    if (d >= 50 && d <= 53 && line.charCodeAt(i + 3) === 46) {
+      const a = line.charCodeAt(i - 3)
+      if (a >= 50 && a <= 53) return true
+    }
+  }
+  return false
+}
+
 /** UTF-8 length of a string (surrogate pairs count 4). */
 export function utf8Bytes(s: string): number {
   let n = 0
@@ -122,6 +144,34 @@ export function utf8Bytes(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3
   }
   return n
+}
+
+/** A character that may end a port number: whitespace, end of line (NaN), or , ; ) ] ' " > / */
+function isPortEnd(c: number): boolean {
+  return (
+    c !== c ||
+    c === 32 ||
+    c === 9 ||
+    c === 44 ||
+    c === 59 ||
+    c === 41 ||
+    c === 93 ||
+    c === 39 ||
+    c === 34 ||
+    c === 62 ||
+    c === 47
+  )
+}
+/** A character of a host name or IPv4 address: letters, digits, '.', '-'. */
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45
+}
+const TERMINAL = new Set([46, 33, 63, 41, 93, 39, 34, 62]) // . ! ? ) ] ' " >
+/** The line ends a sentence or a quote (its last non-space character is terminal punctuation). */
+function endsTerminal(s: string): boolean {
+  let i = s.length - 1
+  while (i >= 0 && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i--
+  return i >= 0 && TERMINAL.has(s.charCodeAt(i))
 }
 
 const isQuote = (c: string | undefined) => c === "'" || c === '"' || c === '`'
@@ -286,7 +336,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
         if (!/^[0-9a-fA-F:.]+$/.test(host) || (!host.includes(':') && !/^\d+\.\d+\.\d+\.\d+$/.test(host)))
           continue
       } else {
-        while (k > 0 && i - k < 253 && /[A-Za-z0-9.-]/.test(line[k - 1]!)) k--
+        while (k > 0 && i - k < 253 && isHostChar(line.charCodeAt(k - 1))) k--
         host = line.slice(k, i).replace(/^[.-]+/, '')
         const ipv4 = /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)
         const name = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]*$/.test(host)
@@ -297,7 +347,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
       if (failure && failureHosts.size < MAX_PORTS) failureHosts.add(host.toLowerCase())
     }
     // "port 587", "port: 587", "port=587", "-Port 587", "\"port\": 587", "on port 25".
-    if (flags[G.PORT]) {
+    if (flags[G_PORT]) {
       const lower = line.toLowerCase()
       for (let i = lower.indexOf('port'); i >= 0; i = lower.indexOf('port', i + 4)) {
         const before = line[i - 1]
@@ -328,7 +378,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     CAMEL_WORD_RE.lastIndex = 0
     for (let m = CAMEL_WORD_RE.exec(line); m !== null; m = CAMEL_WORD_RE.exec(line)) {
       const code = STATUS_NAME_CODES.get(m[0])
-      if (code === undefined || (AMBIGUOUS_NAMES.has(m[0]) && !flags[G.STATUS_CODE])) continue
+      if (code === undefined || (AMBIGUOUS_NAMES.has(m[0]) && !flags[G_STATUS_CODE])) continue
       basicCodes.add(code)
       first ??= code
     }
@@ -341,12 +391,9 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     const failure0 = cat.scanLine(raw, hits, flags)
     let line = raw
     if (line.indexOf('(') >= 0) line = unwrapPython(line)
-    if (line.indexOf(': ', 3) >= 0) {
-      COLON_REPLY_RE.lastIndex = 0
-      if (COLON_REPLY_RE.test(line)) line = line.replace(COLON_REPLY_RE, '$1 $2')
-    }
+    if (hasColonReply(line)) line = line.replace(COLON_REPLY_RE, '$1 $2')
     let failure = failure0
-    if (flags[G.CURL]) {
+    if (flags[G_CURL]) {
       const m = /curl: \((\d{1,3})\)/.exec(line)
       const f = m ? CURL_EXIT_FAILURES[Number(m[1])] : undefined
       if (f) {
@@ -355,14 +402,14 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
         failure = true
       }
     }
-    if (line.indexOf(':') >= 0 || flags[G.PORT]) findPorts(line, failure)
+    if (line.indexOf(':') >= 0 || flags[G_PORT]) findPorts(line, failure)
     let nameCode: number | undefined
-    for (let g = G.NAMES; g < GRAMMAR_TOKENS.length; g++)
+    for (let g = G_NAMES; g < G_COUNT; g++)
       if (flags[g]) {
         nameCode = statusNameCode(line)
         break
       }
-    if (flags[G.RESPONSE_CODE]) {
+    if (flags[G_RESPONSE_CODE]) {
       const m = /responseCode["']?\s*[:=]\s*([2-5]\d\d)(?!\d)/i.exec(line)
       if (m && BASIC_CODES.has(Number(m[1]))) basicCodes.add(Number(m[1]))
     }
@@ -415,7 +462,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
       // alone ("5.7.139") or leads a message ("…server response was: 5.7.57 Client not authenticated…").
       const textAt = m.index + m[0].length
       const leads = ENHANCED_PREFIX_RE.test(before) && /^[ :]+[A-Za-z]/.test(line.slice(textAt, textAt + 8))
-      if (alone || (leads && (flags[G.RESPONSE_WAS] || cat.knowsCode(c) || /[:'"]\s*$/.test(before)))) {
+      if (alone || (leads && (flags[G_RESPONSE_WAS] || cat.knowsCode(c) || /[:'"]\s*$/.test(before)))) {
         addCode(c)
         const cls = Number(m[1])
         const code = nameCode !== undefined && Math.floor(nameCode / 100) === cls ? nameCode : cls * 100 + 50
@@ -432,7 +479,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     const said = text.indexOf('said: ')
     if (said >= 0 && !/in reply to/i.test(text.slice(said))) return 'said'
     if (HEADER_RE.test(text)) return 'header'
-    if (/[.!?)\]'">]\s*$/.test(text)) return null
+    if (endsTerminal(text)) return null
     REPLY_RE.lastIndex = 0
     const m = REPLY_RE.exec(text)
     return m && m[1]![0] !== '2' && m[1]![0] !== '3' ? 'reply' : null
@@ -475,7 +522,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
       // A quote or a Postfix "(in reply to …)" that closes ends the reason to continue.
       if (held.mode === 'quote' && t.includes("'")) held.mode = null
       else if (held.mode === 'said' && /in reply to/i.test(t)) held.mode = null
-      else if (held.mode === 'reply') held.mode = /[.!?)\]'">]\s*$/.test(t) ? null : 'reply'
+      else if (held.mode === 'reply') held.mode = endsTerminal(t) ? null : 'reply'
     } else {
       flushHeld()
       if (raw.length === 0) return

@@ -234,13 +234,54 @@ function anchorsOf(n: Node): string[] | null {
   const branches = n.t === 'alt' ? n.alts : [n]
   const out: string[] = []
   for (const b of branches) {
-    const runs = requiredRuns(b)
-      .map((r) => r.trim())
-      .sort((a, b2) => b2.length - a.length)
-    if (!runs[0] || runs[0].length < MIN_ANCHOR) return null
-    out.push(runs[0])
+    const best = longest(requiredRuns(b))
+    if (!best || best.length < MIN_ANCHOR) return null
+    out.push(best)
   }
   return out
+}
+
+function longest(runs: string[]): string | undefined {
+  return runs.map((r) => r.trim()).sort((a, b) => b.length - a.length)[0]
+}
+
+/** Most clauses a pattern's prefilter checks. */
+const MAX_CLAUSES = 8
+
+/**
+ * The prefilter: clauses that must all hold on a line for the pattern to match there, each a
+ * list of literals one of which must occur. The first clause is the anchors; a sequence adds
+ * its other literal runs and its mandatory alternations (one literal per branch), e.g.
+ * `ehlo .{0,40}(?:invalid|rejected)` → [[ehlo], [invalid, rejected]].
+ */
+function clausesOf(n: Node, anchors: string[]): string[][] {
+  const clauses: string[][] = [anchors]
+  if (n.t === 'alt') return clauses
+  const seen = new Set(anchors)
+  for (const r of requiredRuns(n)) {
+    const t = r.trim()
+    if (t.length >= MIN_ANCHOR && !seen.has(t) && clauses.length < MAX_CLAUSES) {
+      seen.add(t)
+      clauses.push([t])
+    }
+  }
+  const items = n.t === 'seq' ? n.items : [n]
+  for (const item of items) {
+    const alt =
+      item.t === 'alt' ? item : item.t === 'rep' && item.min >= 1 && item.node.t === 'alt' ? item.node : null
+    if (!alt || clauses.length >= MAX_CLAUSES) continue
+    const lits: string[] = []
+    for (const b of alt.alts) {
+      const best = longest(requiredRuns(b))
+      if (!best || best.length < MIN_ANCHOR) {
+        lits.length = 0
+        break
+      }
+      lits.push(best)
+    }
+    if (lits.length > 0) clauses.push(lits)
+  }
+  return clauses
 }
 
 // ── NFA ───────────────────────────────────────────────────────────────────────
@@ -253,6 +294,8 @@ const MATCH = 2
 export type CompiledPattern = {
   /** Literal runs (folded) one of which every match contains. */
   anchors: string[]
+  /** Prefilter clauses (the first is `anchors`): a match needs one literal of every clause on its line. */
+  clauses: string[][]
   /** Whether the folded line (a string as fold() gives it) holds a match. O(n × states). */
   test(folded: string): boolean
   states: number
@@ -387,6 +430,7 @@ export function compilePattern(src: string): CompiledPattern {
 
   return {
     anchors,
+    clauses: clausesOf(ast, anchors),
     states: n,
     test(folded: string): boolean {
       if (gen > 2_000_000_000 - folded.length) {
