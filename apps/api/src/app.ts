@@ -7,19 +7,34 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import underPressure from '@fastify/under-pressure'
+import { explain } from '@smtp-doctor/rules'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { safeParse } from 'zod/v4/core'
+import { clientErrorHandler } from './client-error.js'
 import { ApiError } from './errors.js'
+import { ExplainPool } from './explain-pool.js'
 import { resultBytes } from './findings-json.js'
 import { decorateOpenApi } from './openapi-doc.js'
 import { type AllowEntry, DEFAULT_PROBE_ALLOW, type GuardLookup, parseAllowList } from './probe-guard.js'
-import { errorHandler, RequestValidationError, sendProblem, toProblemIssues } from './problem-handler.js'
+import {
+  errorHandler,
+  instanceOf,
+  RequestValidationError,
+  sendProblem,
+  toProblemIssues,
+} from './problem-handler.js'
 import { registerRoutes } from './routes.js'
 import { ClassifyOut, FindingsOut } from './schemas.js'
 
-/** Largest request body (bytes). Bigger bodies get 413. */
+/** Largest request body (bytes) by default. Bigger bodies get 413. */
 export const BODY_LIMIT = 1024 * 1024
+
+/** Default timeouts (ms): idle socket, whole request (headers and body), reading the body. */
+export const TIMEOUTS = { connectionMs: 60_000, requestMs: 30_000, bodyMs: 10_000 } as const
+
+/** Longest path segment (a rule id, …); longer ones get 414. */
+export const MAX_SEGMENT = 200
 
 /** Rate limit of one route family: `max` requests per client per `timeWindowMs`. */
 export type RateLimitConfig = { max: number; timeWindowMs: number }
@@ -42,15 +57,27 @@ export type ApiOptions = {
   /** Probes running at once before new ones get 503 (default 16). */
   maxConcurrentProbes?: number
   /** Per-client limits: `probe` (default 10/min) and all routes (`global`, default 600/min; false: off). */
-  rateLimit?: { probe?: RateLimitConfig; global?: RateLimitConfig | false }
+  rateLimit?: { probe?: RateLimitConfig | false; global?: RateLimitConfig | false }
   /** Logging: false = off; otherwise level (default info) and an optional destination stream (tests). */
   logger?: false | { level?: string; stream?: { write(msg: string): void } }
   /** Directory of the built docs site to serve at `/` (null or missing: not served). */
   siteDir?: string | null
   /** Load shedding (@fastify/under-pressure); false turns it off. */
   underPressure?: false | { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number; maxRssBytes?: number }
-  /** Trust X-Forwarded-For (behind a reverse proxy) for the client address used by rate limits. */
-  trustProxy?: boolean
+  /**
+   * Behind reverse proxies: how many hops to trust (1 = the proxy that connects to us appends the
+   * client's address), or the proxies' addresses/CIDRs. Never "trust everything": the leftmost
+   * X-Forwarded-For entry is whatever the client wrote. Default: off (the socket's address).
+   */
+  trustProxy?: false | number | readonly string[]
+  /** Largest body in bytes (default 1 MiB). */
+  bodyLimit?: number
+  /** Timeouts in ms; 0 turns one off (defaults: TIMEOUTS). */
+  timeouts?: { connectionMs?: number; requestMs?: number; bodyMs?: number }
+  /** Origins allowed to call the API from a browser (CORS); none by default. `*`: any origin. */
+  corsOrigins?: readonly string[]
+  /** Big explain texts go to worker threads (default on; `size` workers). */
+  explainPool?: false | { size?: number }
   /** DNS servers (`ip[:port]`) `/v1/dns` asks, and nothing else (default: the system's resolvers). */
   dnsResolver?: readonly string[]
 }
@@ -63,6 +90,8 @@ export type ApiContext = {
   probeTimeoutMs: number
   maxConcurrentProbes: number
   probeRateLimit: RateLimitConfig
+  /** Explain, off the event loop for big texts. */
+  explain: (text: string, lang: 'cs' | 'en') => ReturnType<ExplainPool['explain']>
   /** The only DNS servers `/v1/dns` queries (undefined: the system's). */
   dnsResolver: string[] | undefined
 }
@@ -130,6 +159,20 @@ function problemContentTypes(doc: OpenApiDoc): OpenApiDoc {
 }
 
 /**
+ * X-Forwarded-For is read from the right: a hop count trusts that many proxies in front of us (the
+ * first is the socket's peer), an address list trusts exactly those proxies. The entry left of the
+ * last trusted hop is the client; anything further left is whatever the client wrote. (Fastify's
+ * own number form trusts no hop at all, so the count is given as a function.)
+ */
+function trustSetting(
+  trust: false | number | readonly string[],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false || trust === 0) return false
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return [...trust]
+}
+
+/**
  * Builds the Fastify app: routes, OpenAPI, problem+json errors, the probe guard, rate limits,
  * load shedding, helmet and (when built) the docs site. Not listening; call `listen` or `inject`.
  */
@@ -139,20 +182,71 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     ...(options.probeAllowDefaults === false ? [] : parseAllowList(DEFAULT_PROBE_ALLOW, false)),
     ...parseAllowList(options.probeAllow ?? [], true),
   ]
+  const timeouts = { ...TIMEOUTS, ...options.timeouts }
+  const trustProxy = options.trustProxy ?? false
+  if ((trustProxy as unknown) === true)
+    throw new Error('trustProxy: give a hop count or proxy addresses, not true')
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: options.bodyLimit ?? BODY_LIMIT,
     genReqId: () => randomUUID(),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustSetting(trustProxy),
+    connectionTimeout: timeouts.connectionMs,
+    requestTimeout: timeouts.requestMs,
+    clientErrorHandler,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_SEGMENT },
     return503OnClosing: true,
     // Router-level failures (bad URL encoding, over-long params) go through the same problem mapping.
     frameworkErrors: (err, request, reply) => errorHandler(err, request, reply),
   })
   // Only JSON bodies: anything else is 415, not a string handed to the schema.
   app.removeContentTypeParser(['text/plain'])
+  // Headers get no longer than the whole request (Node's own default is 60 s); Node checks those
+  // deadlines on an interval read when listening (30 s by default, longer than short timeouts).
+  const server = app.server as typeof app.server & { connectionsCheckingInterval: number }
+  if (timeouts.requestMs > 0) server.headersTimeout = Math.min(timeouts.requestMs, 60_000)
+  server.connectionsCheckingInterval = Math.max(
+    50,
+    Math.min(30_000, Math.floor((timeouts.requestMs || 30_000) / 4)),
+  )
+
+  // A client that trickles its body is cut off after bodyMs, whatever requestTimeout allows.
+  if (timeouts.bodyMs > 0) {
+    app.addHook('preParsing', async (_request, _reply, payload) => {
+      const timer = setTimeout(
+        // An error on the body stream ends the read with a 408 (Connection: close); destroying the
+        // stream would take the socket down before any answer.
+        () =>
+          payload.emit('error', new ApiError('SD_API_REQUEST_TIMEOUT', 'The body did not arrive in time.')),
+        timeouts.bodyMs,
+      )
+      timer.unref()
+      const done = (): void => clearTimeout(timer)
+      payload.once('end', done)
+      payload.once('close', done)
+      payload.once('error', done)
+      return payload
+    })
+  }
+
+  const cors = new Set(options.corsOrigins ?? [])
+  if (cors.size > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      const origin = request.headers.origin
+      if (!origin || !(cors.has('*') || cors.has(origin))) return
+      reply.header('access-control-allow-origin', cors.has('*') ? '*' : origin)
+      reply.header('vary', 'Origin')
+      reply.header('access-control-expose-headers', 'x-request-id, retry-after')
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+        reply.header('access-control-allow-methods', 'GET, POST')
+        reply.header('access-control-allow-headers', 'content-type')
+        reply.header('access-control-max-age', '600')
+        return reply.code(204).send()
+      }
+    })
+  }
 
   // zod validation that keeps each issue's full path (the stock one flattens it into a string).
   app.setValidatorCompiler(({ schema }) => (data) => {
@@ -188,6 +282,19 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     const browser = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')
     const page = !api && browser ? sitePage404() : null
     if (page !== null) return reply.code(404).type('text/html; charset=utf-8').send(page)
+    // The router does not match a segment longer than its limit; say so instead of 404.
+    if (
+      instanceOf(request)
+        .split('/')
+        .some((segment) => segment.length > MAX_SEGMENT)
+    ) {
+      return sendProblem(
+        request,
+        reply,
+        'SD_API_URI_TOO_LONG',
+        `A path segment is longer than ${MAX_SEGMENT} characters.`,
+      )
+    }
     return sendProblem(
       request,
       reply,
@@ -257,13 +364,20 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     staticCSP: false,
   })
 
+  const pool = options.explainPool === false ? null : new ExplainPool(options.explainPool?.size)
+  if (pool) app.addHook('onClose', async () => pool.close())
   const ctx: ApiContext = {
     allow,
     probeLookup: options.probeLookup,
     probeCa: options.probeCa,
     probeTimeoutMs: options.probeTimeoutMs ?? 15_000,
     maxConcurrentProbes: options.maxConcurrentProbes ?? 16,
-    probeRateLimit: options.rateLimit?.probe ?? { max: 10, timeWindowMs: 60_000 },
+    // Off (false) is an unreachable maximum: the routes always read a number.
+    probeRateLimit:
+      options.rateLimit?.probe === false
+        ? { max: Number.MAX_SAFE_INTEGER, timeWindowMs: 60_000 }
+        : (options.rateLimit?.probe ?? { max: 10, timeWindowMs: 60_000 }),
+    explain: pool ? (text, lang) => pool.explain(text, lang) : (text, lang) => explain(text, { lang }),
     dnsResolver: options.dnsResolver?.length ? [...options.dnsResolver] : undefined,
   }
   await app.register(async (scope) => registerRoutes(scope, ctx))

@@ -34,12 +34,24 @@ export const PROBLEMS = {
   ),
   SD_API_NOT_FOUND: define('SD_API_NOT_FOUND', 'not-found', 'No such resource', 404),
   SD_API_RULE_NOT_FOUND: define('SD_API_RULE_NOT_FOUND', 'rule-not-found', 'No rule has this id', 404),
-  SD_API_URI_TOO_LONG: define('SD_API_URI_TOO_LONG', 'uri-too-long', 'A path segment is too long', 414),
-  SD_API_BODY_TOO_LARGE: define(
-    'SD_API_BODY_TOO_LARGE',
-    'body-too-large',
-    'The body is larger than 1 MiB',
-    413,
+  SD_API_REQUEST_TIMEOUT: define(
+    'SD_API_REQUEST_TIMEOUT',
+    'request-timeout',
+    'The request took too long',
+    408,
+  ),
+  SD_API_URI_TOO_LONG: define(
+    'SD_API_URI_TOO_LONG',
+    'uri-too-long',
+    'The URI or a path segment is too long',
+    414,
+  ),
+  SD_API_BODY_TOO_LARGE: define('SD_API_BODY_TOO_LARGE', 'body-too-large', 'The body is too large', 413),
+  SD_API_HEADERS_TOO_LARGE: define(
+    'SD_API_HEADERS_TOO_LARGE',
+    'headers-too-large',
+    'The request headers are too large',
+    431,
   ),
   SD_API_UNSUPPORTED_MEDIA_TYPE: define(
     'SD_API_UNSUPPORTED_MEDIA_TYPE',

@@ -50,8 +50,10 @@ type Mapped = { code: ProblemCode; detail: string; errors?: ProblemIssue[] }
 
 const BY_STATUS: Record<number, ProblemCode> = {
   404: 'SD_API_NOT_FOUND',
+  408: 'SD_API_REQUEST_TIMEOUT',
   413: 'SD_API_BODY_TOO_LARGE',
   414: 'SD_API_URI_TOO_LONG',
+  431: 'SD_API_HEADERS_TOO_LARGE',
   415: 'SD_API_UNSUPPORTED_MEDIA_TYPE',
   429: 'SD_API_RATE_LIMITED',
   503: 'SD_API_OVERLOADED',
@@ -92,7 +94,7 @@ export function mapError(err: FastifyError | Error): Mapped {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'SD_API_MALFORMED_JSON', detail: 'The body is empty; a JSON object is expected.' }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'SD_API_BODY_TOO_LARGE', detail: 'The body is larger than the 1 MiB limit.' }
+      return { code: 'SD_API_BODY_TOO_LARGE', detail: 'The body is larger than the server accepts.' }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         code: 'SD_API_UNSUPPORTED_MEDIA_TYPE',
@@ -168,6 +170,8 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   } else {
     request.log.info({ problem: mapped.code }, mapped.detail)
   }
+  // A client that ran out of time mid-body is not kept on the connection.
+  if (mapped.code === 'SD_API_REQUEST_TIMEOUT') reply.header('connection', 'close')
   if (mapped.code === 'SD_API_RATE_LIMITED' || mapped.code === 'SD_API_OVERLOADED') {
     if (!reply.hasHeader('retry-after')) reply.header('retry-after', '60')
   }

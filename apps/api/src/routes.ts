@@ -1,6 +1,6 @@
 import type { DeviceSettings, Facts } from '@smtp-doctor/core'
 import { probe, tlsMatrix } from '@smtp-doctor/core/probe'
-import { advise, classify, diagnose, diagnoseValidated, explain } from '@smtp-doctor/rules'
+import { advise, classify, diagnose, diagnoseValidated } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { ApiContext } from './app.js'
@@ -91,7 +91,8 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
     },
     async (request) => {
       const { text, lang } = request.body
-      return explain(text, { lang })
+      // Big texts are analysed in a worker thread, so other requests keep their latency.
+      return ctx.explain(text, lang)
     },
   )
 
