@@ -24,6 +24,7 @@ import type { CompiledStatusCodes, TemplateKey } from './status-codes/schema.js'
 
 export const ENHANCED_STATUS_CODE = 'enhanced-status-code'
 export const CONNECTION_FAILED = 'connection-failed'
+const OTHER_PROVIDER = 'other-provider-reply'
 /** Rules this module builds; the engine does not evaluate them itself. */
 export const GENERIC_RULE_IDS: ReadonlySet<string> = new Set([ENHANCED_STATUS_CODE, CONNECTION_FAILED])
 
@@ -264,19 +265,30 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
   }
   const generic = rules.find((r) => r.id === ENHANCED_STATUS_CODE)
   const explain = unanswered[0] ?? bare[0]
+  const conn = rules.find((r) => r.id === CONNECTION_FAILED)
+  const connectionUnanswered =
+    analysis.derived.failures.length > 0 &&
+    !fired.some(answersFailures) &&
+    !fired.some((rule) => failing.some((f) => f.reply !== null && answersReply(rule, f)))
+  // A delivery report's Status: 4.4.1 next to "connect … timed out" is about the connection: say so first.
+  if (conn && connectionUnanswered && (!explain || explain.reply === null))
+    out.push(connectionFinding(input, conn))
+  // Exchange Online always sends an enhanced code with a refusal; a reply without one, with
+  // nothing Microsoft's in the text, came from another server.
+  const other = rules.find((r) => r.id === OTHER_PROVIDER)
+  if (
+    other &&
+    explain?.reply &&
+    explain.code === null &&
+    !firedIds.has(OTHER_PROVIDER) &&
+    provider === 'unknown' &&
+    !analysis.derived.providers.includes('microsoft-365') &&
+    !isBare(explain.reply)
+  )
+    out.push(input.findingOf(other))
   if (generic && explain)
     out.push(
       genericReplyFinding(input, generic, explain, unanswered.filter((f) => f !== explain).slice(0, 3)),
     )
-
-  const conn = rules.find((r) => r.id === CONNECTION_FAILED)
-  if (
-    conn &&
-    analysis.derived.failures.length > 0 &&
-    !fired.some(answersFailures) &&
-    !fired.some((rule) => failing.some((f) => answersReply(rule, f))) &&
-    out.length === 0
-  )
-    out.push(connectionFinding(input, conn))
   return out
 }
