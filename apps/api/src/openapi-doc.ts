@@ -107,6 +107,10 @@ export const OPERATIONS: Readonly<Record<string, OperationDoc>> = {
           lang: 'en',
         },
       },
+      bareCode: {
+        summary: 'A code alone: the problems it can mean, each with what its whole reply says',
+        value: { text: '5.7.139', lang: 'en' },
+      },
       log: {
         summary: 'A device log (Czech answer)',
         value: {

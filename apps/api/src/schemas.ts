@@ -128,6 +128,12 @@ export const FindingOut = z
     sources: z.array(Source).describe('Where the rule comes from, with dates.'),
     related: z.array(z.string()).optional().describe('Ids of related rules.'),
     docs: z.string().describe('Path of the rule’s page on the docs site, e.g. `/en/rules/<id>/`.'),
+    match: z
+      .literal('code')
+      .optional()
+      .describe(
+        'Present when the finding answers only a bare enhanced code that several findings share (no readable reply text): its `symptom` says what its whole reply looks like, which tells it from the others.',
+      ),
   })
   .loose()
   .meta({ id: 'Finding' })

@@ -85,3 +85,49 @@ describe('POST /v1/classify describes the settings it classified', () => {
     expect(description.text).not.toContain('587')
   })
 })
+
+describe('a code alone, and filled commands, through the API', () => {
+  it('POST /v1/explain "5.7.139": the problems that code can mean, each marked and with its whole reply', async () => {
+    for (const text of ['5.7.139', '535 5.7.139']) {
+      const { findings } = (await post('/v1/explain', { text })).json() as {
+        findings: { id: string; match?: string; symptom: string; severity: string }[]
+      }
+      const shared = findings.filter((f) => f.match === 'code')
+      expect(shared.length, text).toBeGreaterThanOrEqual(2)
+      expect(new Set(shared.map((f) => f.id)).size).toBe(shared.length)
+      for (const f of shared) expect(f.symptom.length).toBeGreaterThan(20)
+      expect(findings.some((f) => f.severity === 'error' || f.severity === 'warning')).toBe(true)
+    }
+    // The whole line names one problem: no candidates then.
+    const whole = (
+      await post('/v1/explain', {
+        text: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.',
+      })
+    ).json() as { findings: { id: string; match?: string }[] }
+    expect(whole.findings[0]?.id).toBe('smtp-auth-disabled-mailbox')
+    expect(whole.findings.some((f) => f.match === 'code')).toBe(false)
+  })
+
+  it('commands are filled from the settings, and another request gets its own', async () => {
+    const ask = async (user: string) =>
+      (
+        await post('/v1/diagnose', {
+          facts: {
+            settings: { ...SETTINGS, username: user, from: user },
+            observed: {
+              errorText:
+                '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.',
+            },
+          },
+        })
+      ).json() as { findings: { id: string; commands: string[] }[] }
+    const a = await ask('printer@fabrikam.com')
+    const b = await ask('scanner2@northwind.com')
+    const cmdA = a.findings.find((f) => f.id === 'smtp-auth-disabled-mailbox')?.commands.join('\n')
+    const cmdB = b.findings.find((f) => f.id === 'smtp-auth-disabled-mailbox')?.commands.join('\n')
+    expect(cmdA).toContain('Get-CASMailbox -Identity "printer@fabrikam.com"')
+    expect(cmdA).toContain('Connect-ExchangeOnline -UserPrincipalName admin@fabrikam.com')
+    expect(cmdB).toContain('Get-CASMailbox -Identity "scanner2@northwind.com"')
+    expect(cmdB).not.toContain('fabrikam')
+  })
+})

@@ -31,13 +31,30 @@ afterAll(async () => {
 
 describe('docs site at /', () => {
   it('serves the home page and a rule page', async () => {
-    const home = await app.inject('/')
+    const home = await app.inject('/index.html')
     expect(home.statusCode).toBe(200)
     expect(home.body).toContain('home')
     const page = await app.inject('/en/rules/send-as-denied/')
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('send as')
     expect(page.headers['content-security-policy']).toContain("default-src 'self'")
+  })
+
+  it('/ redirects by Accept-Language: cs → /cs/, anything else → /en/', async () => {
+    const cases: [string | undefined, string][] = [
+      ['cs-CZ,cs;q=0.9,en;q=0.8', '/cs/'],
+      ['en-US,en;q=0.9,cs;q=0.5', '/en/'],
+      ['de-DE,de;q=0.9,cs;q=0.7', '/cs/'],
+      ['cs;q=0,en', '/en/'],
+      ['fr', '/en/'],
+      [undefined, '/en/'],
+    ]
+    for (const [lang, where] of cases) {
+      const res = await app.inject({ url: '/', headers: lang ? { 'accept-language': lang } : {} })
+      expect(res.statusCode, String(lang)).toBe(302)
+      expect(res.headers.location, String(lang)).toBe(where)
+      expect(String(res.headers.vary)).toMatch(/accept-language/i)
+    }
   })
 
   it('API routes keep priority', async () => {

@@ -1,5 +1,6 @@
 import type { Facts, Lang, ParsedText } from '@smtp-doctor/core'
 import { bundle } from './bundle.js'
+import { markCodeOnly } from './code-only.js'
 import { compileCondition, extractTriggers, type FactBag, type Test, type Trigger } from './conditions.js'
 import {
   type Analysis,
@@ -39,6 +40,11 @@ export type Finding = {
   related: string[]
   /** The rule's page on the docs site, e.g. `/en/rules/send-as-denied/`. */
   docs: string
+  /**
+   * `code`: the finding answers only a bare enhanced code that several findings share (the reply's
+   * text was missing or unreadable); its `symptom` says what its whole reply looks like.
+   */
+  match?: 'code'
 }
 
 type Entry = {
@@ -275,6 +281,7 @@ export function run(
         findingOf: (rule) => findingOf(rule, analysis.derived.option, lang, values),
       }),
     )
+  markCodeOnly(findings, analysis)
   return { findings, analysis }
 }
 

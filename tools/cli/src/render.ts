@@ -70,6 +70,9 @@ export function renderFinding(ctx: Context, f: Finding, index: number): string {
     `${s.dim(`${index}.`)} ${badge(ctx, f.severity)}  ${s.bold(md(f.title))}  ${s.dim(`[${f.id}${codes}]`)}`,
   )
   const width = ctx.width
+  // Matched by a shared code alone: what its whole reply says is what tells it from the others.
+  if (f.match === 'code')
+    lines.push(paragraph(`   ${s.bold(`${L.tellsApart}:`)} `, md(f.symptom), '   ', width))
   lines.push(paragraph(`   ${s.bold(`${L.cause}:`)} `, md(f.cause), '   ', width))
   if (f.steps.length) {
     lines.push(`   ${s.bold(`${L.steps}:`)}`)
@@ -90,9 +93,18 @@ export function renderFinding(ctx: Context, f: Finding, index: number): string {
 /** All findings, or a one-line "no problem" note. */
 export function renderFindings(ctx: Context, findings: readonly Finding[], empty?: string): string {
   if (!findings.length) return ctx.style.green(`✔ ${empty ?? ctx.L.noProblem}`)
-  const text = findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
+  const text = codeOnlyNote(ctx, findings) + findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
   // Only notes (info): say plainly that nothing is wrong.
   return hasProblem(findings) ? text : `${text}\n\n${ctx.style.green(`✔ ${ctx.L.noProblem}`)}`
+}
+
+/** The line above findings that answer a bare code several problems share (engine's `match: 'code'`). */
+export function codeOnlyNote(ctx: Context, findings: readonly Finding[]): string {
+  const shared = findings.filter((f) => f.match === 'code')
+  if (shared.length < 2) return ''
+  const codes = [...new Set(shared.flatMap((f) => f.codes))]
+  const common = codes.filter((c) => shared.every((f) => f.codes.includes(c)))
+  return `${ctx.style.bold(ctx.style.yellow(`▲ ${ctx.L.codeOnly((common.length ? common : codes).join(', '), shared.length)}`))}\n\n`
 }
 
 /** Exit status for findings: 1 when any is an error or a warning. */

@@ -242,6 +242,8 @@ export interface components {
                     acceptedDomains?: string[];
                     /** @description The inbound connector for mail from the organisation's own servers/devices (SMTP relay), if any. */
                     inboundConnector?: {
+                        /** @description The connector's name, as Get-InboundConnector shows it (fills the commands). */
+                        name?: string;
                         /**
                          * @description What the connector recognises the sender by.
                          * @enum {string}
@@ -1152,6 +1154,11 @@ export interface components {
             related?: string[];
             /** @description Path of the rule’s page on the docs site, e.g. `/en/rules/<id>/`. */
             docs: string;
+            /**
+             * @description Present when the finding answers only a bare enhanced code that several findings share (no readable reply text): its `symptom` says what its whole reply looks like, which tells it from the others.
+             * @constant
+             */
+            match?: "code";
         } & {
             [key: string]: unknown;
         };
@@ -1452,6 +1459,8 @@ export interface components {
                     acceptedDomains?: string[];
                     /** @description The inbound connector for mail from the organisation's own servers/devices (SMTP relay), if any. */
                     inboundConnector?: {
+                        /** @description The connector's name, as Get-InboundConnector shows it (fills the commands). */
+                        name?: string;
                         /**
                          * @description What the connector recognises the sender by.
                          * @enum {string}
@@ -2362,6 +2371,11 @@ export interface components {
             related?: string[];
             /** @description Path of the rule’s page on the docs site, e.g. `/en/rules/<id>/`. */
             docs: string;
+            /**
+             * @description Present when the finding answers only a bare enhanced code that several findings share (no readable reply text): its `symptom` says what its whole reply looks like, which tells it from the others.
+             * @constant
+             */
+            match?: "code";
         } & {
             [key: string]: unknown;
         };
