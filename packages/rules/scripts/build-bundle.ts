@@ -101,6 +101,16 @@ export function buildBundle(opts: { allowDanglingRelated?: boolean } = {}): {
   const { data: statusCodes, problems: statusProblems } = compileStatusCodes(statusRaw)
   problems.push(...statusProblems)
   if (problems.length > 0) return { rules: rules.length, problems }
+  // The parser also counts a standalone code the status-code catalogue knows (the fallback answers it).
+  if (statusCodes)
+    catalogue.alsoKnown = {
+      codes: Object.keys(statusCodes.exact).sort(),
+      ranges: statusCodes.ranges.map((r) => {
+        const [c, s] = r.prefix.split('.').map(Number) as [number, number]
+        return [c, s, r.from, r.to] as [number, number, number, number]
+      }),
+      details: Object.keys(statusCodes.details).sort(),
+    }
 
   const json = JSON.stringify({ generated: BANNER, rules, catalogue, statusCodes })
   mkdirSync(genDir, { recursive: true })

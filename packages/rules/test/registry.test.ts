@@ -130,6 +130,19 @@ describe('registry', () => {
     expect(fires, `a sample text with ${code} fires a rule listing it`).toBe(true)
   })
 
+  // Codes the parser also knows from the status-code catalogue are answered too (by a rule or the fallback).
+  const alsoKnown = cat.alsoKnown
+  const alsoCodes = [
+    ...(alsoKnown?.codes ?? []),
+    ...(alsoKnown?.ranges ?? []).map((r) => `${r[0]}.${r[1]}.${r[2]}`),
+    ...(alsoKnown?.details ?? []).map((d) => `5.${d}`),
+  ]
+  it('the parser also knows the status-code catalogue, and every such code gets a finding', () => {
+    expect(alsoCodes.length).toBeGreaterThan(0)
+    const silent = alsoCodes.filter((c) => explain(`Diagnostic information: #${c}`).findings.length === 0)
+    expect(silent).toEqual([])
+  })
+
   it.each(cat.basicCodes.map((c) => [c] as const))('basic code %s is answered by a rule', (code) => {
     expect(rules.filter((r) => r.basicCodes.includes(code)).map((r) => r.id)).not.toEqual([])
   })

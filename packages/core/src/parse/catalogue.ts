@@ -43,6 +43,12 @@ export type Catalogue = {
   codeRanges: [number, number, number, number][]
   /** Basic reply codes some rule answers. */
   basicCodes: number[]
+  /**
+   * Codes recognised when they stand alone ("#4.5.3", "Status: 5.1.10") although no rule lists
+   * them: the status-code catalogue's (RFC 3463 details, Microsoft's NDR codes), which the
+   * never-silent generic finding answers. `details` are `subject.detail` keys valid in class 4 and 5.
+   */
+  alsoKnown?: { codes: string[]; ranges: [number, number, number, number][]; details: string[] }
 }
 
 /** Matchers per language: `en`, `cs`, or `any` (language-neutral tokens such as ETIMEDOUT). */
@@ -525,10 +531,15 @@ function compile(data: Catalogue): CompiledCatalogue {
     return lineFailure
   }
 
-  const codeSet = new Set(data.codes)
-  const ranges = data.codeRanges.filter((r) => Array.isArray(r) && r.length === 4)
+  const also = data.alsoKnown
+  const codeSet = new Set([...data.codes, ...(Array.isArray(also?.codes) ? also.codes : [])])
+  const details = new Set(Array.isArray(also?.details) ? also.details : [])
+  const ranges = [...data.codeRanges, ...(Array.isArray(also?.ranges) ? also.ranges : [])].filter(
+    (r) => Array.isArray(r) && r.length === 4,
+  )
   const knowsCode = (code: string): boolean => {
     if (codeSet.has(code)) return true
+    if (details.size > 0 && (code[0] === '4' || code[0] === '5') && details.has(code.slice(2))) return true
     if (ranges.length === 0) return false
     const m = ENHANCED.exec(code)
     if (!m) return false
