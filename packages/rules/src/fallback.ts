@@ -119,9 +119,10 @@ export function failingOf(analysis: Analysis): Failing[] {
 const BRACKETS = /\[[^\]]*\]|\([^)]*\)|https?:\/\/\S+/g
 const ASCII_WORD = /\b[a-z]{2,}\b/gi
 const NON_ASCII_LETTER = /[^\u0000-\u007f]/
+const DOTTED_ID = /[A-Za-z]{3,}\.[A-Za-z]{3,}/
 /** Short English words that almost every English server text carries; their absence means another language. */
 const ENGLISH_HINT =
-  /\b(?:not|no|is|was|has|the|for|to|of|and|denied|fail\w*|error|invalid|unable|reject\w*|refus\w*|access|authenticat\w*|user|sender|recipient|mailbox|message|server|please|try|limit|exceed\w*|unsuccessful|block\w*|relay\w*|polic\w*|quota|temporar\w*|too|many|must|requir\w*|allow\w*|unknown|found|address|domain)\b/i
+  /\b(?:not|no|is|are|was|has|be|been|will|can|cannot|the|a|an|this|that|your|for|to|of|and|in|on|at|by|with|from|denied|fail\w*|error|invalid|unable|reject\w*|refus\w*|access|authenticat\w*|user|sender|recipient|mailbox|message|server|please|try|limit|exceed\w*|unsuccessful|block\w*|relay\w*|polic\w*|quota|temporar\w*|too|many|must|requir\w*|allow\w*|unknown|found|address|domain)\b/i
 
 /**
  * A reply whose text says nothing we can read: no recognised phrase, and either (almost) no
@@ -131,6 +132,8 @@ const ENGLISH_HINT =
 export function isBare(r: SmtpReply): boolean {
   if (phrasesOfReply(r).length > 0) return false
   const rest = r.text.replace(BRACKETS, ' ')
+  // Dotted identifiers (STOREDRV.Submission.Exception) are machine text, not another language.
+  if (DOTTED_ID.test(rest)) return false
   if (NON_ASCII_LETTER.test(rest)) return true
   return (rest.match(ASCII_WORD)?.length ?? 0) < 2 || !ENGLISH_HINT.test(rest)
 }
