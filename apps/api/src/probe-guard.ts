@@ -2,7 +2,7 @@ import { promises as dns } from 'node:dns'
 import net from 'node:net'
 
 /**
- * The Microsoft 365 endpoints the probe may reach by default, on the ports devices are set to
+ * The Microsoft 365 endpoints the probe may reach by default (the MX endpoints in both forms), on the ports devices are set to
  * (465 and the MX endpoint's 587 only to show why they fail) — never any port, so the API
  * cannot be used to scan these hosts.
  */
@@ -14,6 +14,8 @@ export const DEFAULT_PROBE_ALLOW = [
   'smtp-legacy.office365.com:25',
   '*.mail.protection.outlook.com:25',
   '*.mail.protection.outlook.com:587',
+  // The MX endpoints of DNSSEC (DANE) domains: `<tenant>.<x>-v1.mx.microsoft`, port 25 only.
+  '*.mx.microsoft:25',
 ] as const
 
 /** One allow-list entry, parsed. */

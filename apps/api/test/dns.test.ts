@@ -3,6 +3,7 @@ import { type DnsServerHandle, SIM_DNS, startDnsServer } from '@smtp-doctor/m365
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
+import { checkTarget, DEFAULT_PROBE_ALLOW, ProbeTargetDenied, parseAllowList } from '../src/probe-guard.js'
 import { startSimApi } from './helpers.js'
 
 /*
@@ -213,5 +214,29 @@ describe('POST /v1/probe with tlsMatrix', () => {
     } finally {
       await harness.close()
     }
+  })
+})
+
+describe('the probe guard knows the DNSSEC MX endpoints', () => {
+  const publicLookup = async () => [{ address: '52.101.0.10' }]
+  const defaults = parseAllowList(DEFAULT_PROBE_ALLOW, false)
+
+  it('allows *.mx.microsoft on port 25, as the MX record names it', async () => {
+    const t = await checkTarget(SIM_DNS.dnssecMx, 25, {
+      allow: defaults,
+      lookup: publicLookup,
+      timeoutMs: 1000,
+    })
+    expect(t.host).toBe(SIM_DNS.dnssecMx)
+  })
+
+  it.each([
+    ['mx.microsoft', 25],
+    [SIM_DNS.dnssecMx, 587],
+    ['evil.mx.microsoft.example', 25],
+  ])('refuses %s:%d', async (host, port) => {
+    await expect(
+      checkTarget(host, port, { allow: defaults, lookup: publicLookup, timeoutMs: 1000 }),
+    ).rejects.toBeInstanceOf(ProbeTargetDenied)
   })
 })
