@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
@@ -10,6 +10,7 @@ import underPressure from '@fastify/under-pressure'
 import { explain } from '@smtp-doctor/rules'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import helmet from 'helmet'
 import { safeParse } from 'zod/v4/core'
 import { clientErrorHandler } from './client-error.js'
 import { ApiError } from './errors.js'
@@ -26,7 +27,6 @@ import {
 } from './problem-handler.js'
 import { registerRoutes } from './routes.js'
 import { ClassifyOut, FindingsOut } from './schemas.js'
-import { registerSiteRoot } from './site-root.js'
 
 /** Largest request body (bytes) by default. Bigger bodies get 413. */
 export const BODY_LIMIT = 1024 * 1024
@@ -136,6 +136,30 @@ const CSP = {
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
   upgradeInsecureRequests: null,
+}
+
+/**
+ * helmet's security headers, worked out once. (@fastify/helmet builds the middleware and parses
+ * the CSP again on every request: a tenth of a small request's server time.)
+ */
+function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const recorder = {
+    setHeader(name: string, value: unknown) {
+      headers[name.toLowerCase()] = String(value)
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()]
+    },
+  }
+  const middleware = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    crossOriginEmbedderPolicy: false,
+  })
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err
+  })
+  return headers
 }
 
 type OpenApiDoc = ReturnType<typeof jsonSchemaTransformObject>
@@ -309,9 +333,10 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     return payload
   })
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP },
-    crossOriginEmbedderPolicy: false,
+  const security = securityHeaders()
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security)
+    done()
   })
 
   const pressure = options.underPressure
@@ -384,7 +409,6 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   await app.register(async (scope) => registerRoutes(scope, ctx))
 
   if (siteDir) {
-    registerSiteRoot(app)
     await app.register(fastifyStatic, { root: siteDir, prefix: '/', wildcard: true, index: ['index.html'] })
   }
   return app
