@@ -285,8 +285,7 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
     explain.code === null &&
     !firedIds.has(OTHER_PROVIDER) &&
     provider === 'unknown' &&
-    !analysis.derived.providers.includes('microsoft-365') &&
-    !isBare(explain.reply)
+    !analysis.derived.providers.includes('microsoft-365')
   )
     out.push(input.findingOf(other))
   if (generic && explain)
