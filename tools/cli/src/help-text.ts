@@ -63,6 +63,17 @@ export const HELP_CS: Readonly<Record<string, string>> = {
   'overall time limit in milliseconds': 'celkový časový limit v milisekundách',
   'also print the SMTP conversation (secrets shown as ****)':
     'vypíše i konverzaci SMTP (tajné údaje jako ****)',
+  'also test which of TLS 1.0–1.3 the endpoint accepts (one connection per version)':
+    'otestuje i to, které z TLS 1.0–1.3 koncový bod přijímá (jedno připojení na verzi)',
+  'highest TLS version the device speaks (the probe offers no more)':
+    'nejvyšší verze TLS, kterou zařízení umí (test nenabídne vyšší)',
+  "also check the domain's DNS (MX, SPF, DMARC, DKIM) while probing":
+    'během testu zkontroluje i DNS domény (MX, SPF, DMARC, DKIM)',
+  'also check SPF and block lists for the public IP the device sends from':
+    'zkontroluje i SPF a seznamy blokovaných adres pro veřejnou IP, ze které zařízení odesílá',
+  'with --ip: block list zones to ask': 's --ip: zóny seznamů blokovaných adres, kterých se ptát',
+  'DNS server for the whole run (host name, DNS checks, TLS matrix)':
+    'server DNS pro celý běh (název serveru, kontroly DNS, matice TLS)',
   // dns
   "check a domain's DNS for Microsoft 365 mail: MX, SPF, DMARC, DKIM, block lists":
     'zkontroluje DNS domény pro poštu Microsoft 365: MX, SPF, DMARC, DKIM, seznamy blokovaných adres',
@@ -112,7 +123,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'smtp-doctor probe': [
     'SMTP_DOCTOR_PASSWORD=… smtp-doctor probe --host smtp.office365.com --user scanner@contoso.com \\\n    --from scanner@contoso.com --to someone@contoso.com',
   ],
-  'smtp-doctor dns': ['smtp-doctor dns contoso.com --ip 203.0.113.10'],
+  'smtp-doctor dns': [
+    'smtp-doctor dns contoso.com --ip 203.0.113.10',
+    'smtp-doctor --json dns contoso.com --ip 203.0.113.10 --from scanner@contoso.com --resolver 192.0.2.53',
+  ],
   'smtp-doctor sim': ['smtp-doctor sim', 'smtp-doctor sim scenario.json'],
   'smtp-doctor rules': ['smtp-doctor rules --code 5.7.139'],
   'smtp-doctor rules list': ['smtp-doctor rules list --option smtp-auth'],
