@@ -32,7 +32,7 @@ function commandsHtml(f: Finding, lang: Lang, index: number): string {
   const t = PASTE_TOOLS[lang]
   const rows = f.commands
     .map(
-      (c, j) => `<li class="paste-command"><pre><code id="cmd-${index}-${j}">${escapeHtml(c)}</code></pre>
+      (c, j) => `<li class="paste-command"><pre tabindex="0"><code id="cmd-${index}-${j}">${escapeHtml(c)}</code></pre>
   <button type="button" class="paste-copy" data-copy-target="cmd-${index}-${j}">${escapeHtml(t.copy)}</button></li>`,
     )
     .join('\n')
@@ -74,6 +74,7 @@ function render(results: HTMLElement, text: string, lang: Lang): Finding[] {
   <button type="button" id="paste-share">${escapeHtml(tools.share)}</button>
   <span id="paste-status" class="paste-status" role="status" aria-live="polite"></span></p>`,
     `<p class="paste-share-note">${escapeHtml(tools.shareNote)}</p>`,
+    `<details class="paste-ticket-preview"><summary>${escapeHtml(tools.ticketPreview)}</summary><pre id="paste-ticket-text" tabindex="0">${escapeHtml(ticketMarkdown(text, findings, lang, location.origin))}</pre></details>`,
     codeOnlyHtml(findings, lang),
     '<ol class="paste-findings">',
     ...findings.map(
