@@ -83,10 +83,14 @@ describe('smtp-doctor dns against the simulator DNS server (real UDP/TCP)', () =
     )
   })
 
-  it('11 lookups → the permerror rule', async () => {
+  it('11 lookups → the permerror rule, and the live output shows where the lookups go', async () => {
     const { answer } = await json(dnsArgs(SIM_DNS.elevenLookupsDomain, '--ip', SIM_DNS.relayIp))
     expect(answer.dns.spf).toMatchObject({ result: 'permerror', lookups: 11 })
     expect(ids(answer)).toContain('spf-permerror')
+    const r = await runCli(dnsArgs(SIM_DNS.elevenLookupsDomain, '--ip', SIM_DNS.relayIp))
+    expect(r.stdout).toMatch(/SPF\s+permerror for 203\.0\.113\.7 · 11\/10 lookups/)
+    expect(r.stdout).toMatch(/↳ include:_spf\.google\.example\s+4 lookups \(in alpineskihouse\.com\)/)
+    expect(r.stdout).toMatch(/↳ include:_netblocks\.google\.example\s+1 lookups \(in _spf\.google\.example\)/)
   })
 
   it.each([

@@ -98,13 +98,37 @@ function clip(text: string, max: number): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one
 }
 
-/** One live line: mark (answered / DNS failed), check, what it found, when it finished. */
+/** Most include lines shown under an SPF record over its limits. */
+const MAX_INCLUDE_LINES = 12
+
+/**
+ * Under an SPF record over a limit (or in a loop): where the lookups go, one line per include or
+ * redirect — what the person must trim.
+ */
+export function spfIncludeLines(s: Style, spf: NonNullable<DnsFacts['spf']>): string[] {
+  if (!spf.overLookupLimit && !spf.overVoidLimit && !spf.includeLoop) return []
+  const includes = spf.includes ?? []
+  const lines = includes.slice(0, MAX_INCLUDE_LINES).map((i) => {
+    const term = `${i.kind === 'redirect' ? 'redirect=' : 'include:'}${i.domain}`
+    const voids = i.voidLookups ? `, ${i.voidLookups} void` : ''
+    return s.dim(
+      `    ↳ ${clip(term, 50).padEnd(50)} ${i.lookups} lookups${voids}${i.via ? ` (in ${i.via})` : ''}`,
+    )
+  })
+  if (includes.length > MAX_INCLUDE_LINES)
+    lines.push(s.dim(`    ↳ … ${includes.length - MAX_INCLUDE_LINES} more`))
+  return lines
+}
+
+/** One live line (plus the SPF include lines when over a limit): mark, check, what it found, when. */
 export function renderCheck(s: Style, lang: Lang, event: DnsCheckEvent): string {
   const { ok, text } = describeCheck(event)
   const mark = ok ? s.green('✔') : s.red('✖')
   const label = LABELS[lang][event.check].padEnd(14)
   const ms = `${Math.round(event.ms)} ms`
-  return `${mark} ${s.bold(label)} ${clip(text, 72).padEnd(72)} ${s.dim(ms.padStart(7))}`.trimEnd()
+  const line = `${mark} ${s.bold(label)} ${clip(text, 72).padEnd(72)} ${s.dim(ms.padStart(7))}`.trimEnd()
+  const extra = event.check === 'spf' ? spfIncludeLines(s, event.facts) : []
+  return [line, ...extra].join('\n')
 }
 
 /** `--resolver 127.0.0.1:5353` (or a comma-separated list) as the probes' resolver option. */
