@@ -93,6 +93,32 @@ describe('probe with the TLS matrix and the DNS checks', () => {
     expect(answer.findings.map((f) => f.id)).toContain('sending-ip-blocklisted')
   })
 
+  it('a direct send device: the MX conversation and the from-domain DNS checks diagnosed together', async () => {
+    const args = [
+      '--json',
+      'probe',
+      '--host',
+      SIM_DNS.tenantMx,
+      '--port',
+      String(sim.endpoints.mx.port),
+      '--resolver',
+      dns.address,
+      '--from',
+      `scanner@${SIM_DNS.tenantDomain}`,
+      '--to',
+      `someone@${SIM_DNS.tenantDomain}`,
+      '--ip',
+      SIM_DNS.relayIp,
+      '--dnsbl',
+      'bl.example',
+    ]
+    const answer = JSON.parse((await runCli(args)).stdout) as Answer
+    // No --domain: the checks take the from-address's domain.
+    expect(answer.probe.mx?.endpoint).toBe(SIM_DNS.tenantMx)
+    const ids = answer.findings.map((f) => f.id)
+    expect(ids).toEqual(expect.arrayContaining(['spf-fail-sending-ip', 'dns-dmarc-reject-direct-send']))
+  })
+
   it.each([
     [['--device-max-tls', '1.4'], /--device-max-tls/],
     [['--ip', 'not-an-ip'], /not an IP address/],
