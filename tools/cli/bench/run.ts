@@ -1,20 +1,32 @@
 /**
- * Cold start of `smtp-doctor probe` against `swaks --quit-after RCPT`, the same transaction
- * (TCP, banner, EHLO, STARTTLS, EHLO, AUTH LOGIN, MAIL FROM, RCPT TO, QUIT) on the same
- * simulator endpoint, each a fresh process from start to exit. Runs are interleaved so load
- * from other processes hits both alike; medians and their ratio are printed, with bare
- * `node -e 0` as the floor no Node CLI can go below. swaks is skipped with a note when missing.
+ * Cold start of `smtp-doctor probe`, three ways, against `swaks --quit-after RCPT`: the same
+ * transaction (TCP, banner, EHLO, STARTTLS, EHLO, AUTH LOGIN, MAIL FROM, RCPT TO, QUIT) on the
+ * same simulator endpoint, each a fresh process from start to exit.
  *
- *   npm run bench -w @smtp-doctor/cli          (BENCH_RUNS=30 for more rounds)
+ *   - the launcher from a clone (bin/smtp-doctor.js, with its source check), as `npx` would run it
+ *     minus npx itself;
+ *   - the npm package (`npm run dist`), installed offline into a temporary global prefix;
+ *   - the Linux single executable (`npm run dist`), code cache in its blob.
+ *
+ * Runs are interleaved (the order flips every round) so load from other processes hits all
+ * alike; medians and their ratios to swaks are printed, with bare `node -e 0` as the floor no
+ * Node CLI can go below. Without swaks the absolute medians are printed alone.
+ *
+ *   npm run bench -w @smtp-doctor/cli          (BENCH_RUNS=30 for more rounds; default 15)
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEMO_PASSWORD, demoScenario, startSim } from '@smtp-doctor/m365-sim'
 
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'smtp-doctor.js')
-const runs = Math.max(10, Number(process.env.BENCH_RUNS) || 15)
+const cliRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+const repo = join(cliRoot, '..', '..')
+const cli = join(cliRoot, 'bin', 'smtp-doctor.js')
+const runs = Math.max(15, Number(process.env.BENCH_RUNS) || 15)
+const version = (JSON.parse(readFileSync(join(cliRoot, 'package.json'), 'utf8')) as { version: string })
+  .version
 
 type Case = { name: string; cmd: string; args: string[]; env?: NodeJS.ProcessEnv; okCodes: number[] }
 
@@ -42,47 +54,61 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
 }
 
+// The package and the executable, fresh from the current bundle inputs (a few seconds; the
+// Windows executable is not needed here).
+console.log('building the npm package and the Linux executable (scripts/dist.ts --only=package,linux)…')
+const built = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join(cliRoot, 'scripts', 'dist.ts'), '--only=package,linux'],
+  {
+    cwd: cliRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+)
+if (built.status !== 0) throw new Error('scripts/dist.ts failed')
+const prefix = mkdtempSync(join(tmpdir(), 'smtp-doctor-bench-prefix-'))
+const installed = spawnSync(
+  'npm',
+  [
+    'install',
+    '-g',
+    '--prefix',
+    prefix,
+    join(repo, 'dist', `smtp-doctor-${version}.tgz`),
+    '--offline',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+)
+if (installed.status !== 0) throw new Error('npm install -g of the package failed')
+const installedBin = join(prefix, 'bin', 'smtp-doctor')
+const sea = join(repo, 'dist', 'smtp-doctor-linux-x64')
+
 const sim = await startSim(demoScenario)
 try {
   const { host, port } = sim.endpoints.smtpAuth
   const user = 'scanner@contoso.com'
   const to = 'someone@contoso.com'
-  const probeArgs = [
-    cli,
-    'probe',
-    '--host',
-    host,
-    '--port',
-    String(port),
-    '--user',
-    user,
-    '--from',
-    user,
-    '--to',
-    to,
-  ]
+  const probe = ['probe', '--host', host, '--port', String(port), '--user', user, '--from', user, '--to', to]
+  const env = { SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD, NO_COLOR: '1' }
+  const CLONE = 'launcher from a clone'
+  const PACKAGE = 'installed npm package'
+  const SEA = 'Linux single executable'
+  const SWAKS = 'swaks --quit-after RCPT'
+  const FLOOR = 'node -e 0 (floor)'
   const cases: Case[] = [
-    { name: 'node -e 0 (floor)', cmd: process.execPath, args: ['-e', '0'], okCodes: [0] },
-    {
-      name: 'smtp-doctor probe',
-      cmd: process.execPath,
-      args: probeArgs,
-      env: { SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD, NO_COLOR: '1' },
-      okCodes: [0, 1],
-    },
-    {
-      // As an installed CLI runs: no source tree to compare the bundle with.
-      name: 'smtp-doctor probe, no src check',
-      cmd: process.execPath,
-      args: probeArgs,
-      env: { SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD, NO_COLOR: '1', SMTP_DOCTOR_SKIP_BUILD_CHECK: '1' },
-      okCodes: [0, 1],
-    },
+    { name: FLOOR, cmd: process.execPath, args: ['-e', '0'], okCodes: [0] },
+    { name: CLONE, cmd: process.execPath, args: [cli, ...probe], env, okCodes: [0, 1] },
+    // The installed command as a shell runs it: the bin link, its #!/usr/bin/env node line.
+    { name: PACKAGE, cmd: installedBin, args: probe, env, okCodes: [0, 1] },
+    { name: SEA, cmd: sea, args: probe, env, okCodes: [0, 1] },
   ]
   const hasSwaks = spawnSync('swaks', ['--version'], { stdio: 'ignore' }).status === 0
   if (hasSwaks) {
     cases.push({
-      name: 'swaks --quit-after RCPT',
+      name: SWAKS,
       cmd: 'swaks',
       args: [
         '--server',
@@ -104,12 +130,12 @@ try {
       okCodes: [0],
     })
   } else {
-    console.log('swaks not installed (apt-get install -y swaks): measuring smtp-doctor alone')
+    console.log('swaks is not installed (apt-get install -y swaks): absolute medians only, no ratios')
   }
 
-  // Warm-up: the first CLI run may build the bundle and writes the V8 code cache.
+  // Warm-up: the first CLI run may build the bundle, and writes the launchers' V8 code caches.
   for (const c of cases) for (let i = 0; i < 2; i++) await once(c)
-  const bundle = join(dirname(cli), '..', 'dist', 'smtp-doctor.cjs')
+  const bundle = join(cliRoot, 'dist', 'smtp-doctor.cjs')
   const builtAt = statSync(bundle).mtimeMs
   const times = new Map<string, number[]>(cases.map((c) => [c.name, []]))
   for (let r = 0; r < runs; r++) {
@@ -119,28 +145,25 @@ try {
 
   if (statSync(bundle).mtimeMs !== builtAt) {
     console.log(
-      'note: the sources changed during the runs and the CLI rebuilt itself; the figures include that',
+      'note: the sources changed during the runs and the clone rebuilt itself; its figure includes that',
     )
   }
-  console.log(`cold start, ${runs} interleaved runs each, median wall time from spawn to exit:`)
+  console.log(`cold start, ${runs} interleaved rounds, median wall time from spawn to exit:`)
+  const med = (name: string) => median(times.get(name) ?? [])
   for (const c of cases) {
     const xs = times.get(c.name) ?? []
     console.log(
-      `  ${c.name.padEnd(32)} ${median(xs).toFixed(1).padStart(7)} ms  (min ${Math.min(...xs).toFixed(1)})`,
+      `  ${c.name.padEnd(26)} ${med(c.name).toFixed(1).padStart(7)} ms  (min ${Math.min(...xs).toFixed(1)})`,
     )
   }
-  const probeMs = median(times.get('smtp-doctor probe') ?? [])
-  const floorMs = median(times.get('node -e 0 (floor)') ?? [])
-  console.log(`  smtp-doctor probe over the node floor: +${(probeMs - floorMs).toFixed(1)} ms`)
   if (hasSwaks) {
-    const swaksMs = median(times.get('swaks --quit-after RCPT') ?? [])
-    console.log(`  node -e 0 vs swaks: ${(floorMs / swaksMs).toFixed(2)}x`)
-    const skipMs = median(times.get('smtp-doctor probe, no src check') ?? [])
-    console.log(`  smtp-doctor probe without the source check vs swaks: ${(skipMs / swaksMs).toFixed(2)}x`)
-    console.log(
-      `smtp-doctor probe vs swaks --quit-after RCPT: ${(probeMs / swaksMs).toFixed(2)}x (goal <= 1.0x)`,
-    )
+    const swaks = med(SWAKS)
+    console.log(`vs ${SWAKS} (goal <= 1.0x for the package and the executable):`)
+    for (const name of [CLONE, PACKAGE, SEA])
+      console.log(`  ${name.padEnd(26)} ${(med(name) / swaks).toFixed(2)}x`)
+    console.log(`  ${FLOOR.padEnd(26)} ${(med(FLOOR) / swaks).toFixed(2)}x`)
   }
 } finally {
   await sim.stop()
+  rmSync(prefix, { recursive: true, force: true })
 }

@@ -6,6 +6,7 @@
 //    (this workspace and core/rules/m365-sim, in a source checkout), build it once with turbo,
 //    under a lock so parallel invocations don't build twice. The check is a few stat calls.
 //    The npm package (scripts/dist.ts) ships this file with FROM_SOURCE false: no check at all.
+//    So do the single executables, where it is the main script and the bundle is an asset.
 // 2. Compile the bundle through vm.Script with a V8 code cache kept next to it, keyed by the
 //    bundle's mtime and size and the Node version. Node 20 has no compile cache for modules;
 //    this halves the time from start to the first byte on the wire. The cache is written at
@@ -19,7 +20,17 @@ const path = require('node:path')
 const vm = require('node:vm')
 const Module = require('node:module')
 
-const cliDir = path.join(__dirname, '..')
+/** Inside a single executable (scripts/dist.ts) the bundle is an asset of the executable. */
+const sea = !FROM_SOURCE && isSea()
+function isSea() {
+  try {
+    return require('node:sea').isSea()
+  } catch {
+    return false // Node before 20.12
+  }
+}
+
+const cliDir = path.join(typeof __dirname === 'string' ? __dirname : path.dirname(process.execPath), '..')
 const repoDir = path.join(cliDir, '..', '..')
 const dist = path.join(cliDir, 'dist')
 const bundle = path.join(dist, 'smtp-doctor.cjs')
@@ -107,7 +118,7 @@ function build() {
   }
 }
 
-if (isStale() && !build()) {
+if (!sea && isStale() && !build()) {
   process.stderr.write(
     'smtp-doctor: the build failed (see above); try `npx turbo run build --filter=@smtp-doctor/cli...`\n',
   )
@@ -115,16 +126,20 @@ if (isStale() && !build()) {
   process.stderr.write('smtp-doctor: running the previous build\n')
 }
 
-const source = fs.readFileSync(bundle, 'utf8')
-const stat = fs.statSync(bundle)
+const origin = sea ? process.execPath : bundle
+const source = sea ? require('node:sea').getAsset('smtp-doctor.cjs', 'utf8') : fs.readFileSync(bundle, 'utf8')
+const stat = fs.statSync(origin)
 // One cache per command: a cache holds the functions its run compiled, and `probe` compiles
 // other code (probe, schema, engine) than `explain` or `--help` do.
 const COMMANDS = ['explain', 'diagnose', 'classify', 'advise', 'probe', 'sim', 'rules']
 const command = process.argv.slice(2).find((a) => COMMANDS.includes(a)) ?? 'other'
 const key = `${Math.round(stat.mtimeMs)}-${stat.size}.${process.version}-${process.arch}`
-const cacheName = `smtp-doctor.${key}.${command}.cache`
+// The executables and the package may share the user's cache folder: apart by name.
+const kind = sea ? 'smtp-doctor-sea' : 'smtp-doctor'
+const cacheName = `${kind}.${key}.${command}.cache`
 let cachedData
 try {
+  if (sea) throw new Error('no folder of its own')
   cachedData = fs.readFileSync(path.join(dist, cacheName))
 } catch {
   if (!FROM_SOURCE) {
@@ -136,13 +151,13 @@ try {
 // The extra parameter lends the bundle this module's import(): a vm.Script can't import() in
 // Node 20 without an experimental flag, and only `sim` needs it (the simulator is ESM, unbundled).
 const wrapper = '(function (exports, require, module, __filename, __dirname, __smtpDoctorImport) {'
-const script = new vm.Script(`${wrapper}${source}\n})`, { filename: bundle, cachedData })
+const script = new vm.Script(`${wrapper}${source}\n})`, { filename: origin, cachedData })
 if (!cachedData || script.cachedDataRejected) {
   process.once('exit', (code) => {
     // A usage error compiled little of what the command needs: leave the cache to a real run.
     if (code !== 0 && code !== 1) return
     const data = script.createCachedData()
-    if (writeCache(dist, data)) return
+    if (!sea && writeCache(dist, data)) return
     if (!FROM_SOURCE) writeCache(userCacheDir(), data)
   })
 }
@@ -156,7 +171,7 @@ function writeCache(dir, data) {
     fs.writeFileSync(tmp, data)
     fs.renameSync(tmp, file)
     for (const f of fs.readdirSync(dir)) {
-      if (f.startsWith('smtp-doctor.') && f.endsWith('.cache') && !f.startsWith(`smtp-doctor.${key}.`))
+      if (f.startsWith(`${kind}.`) && f.endsWith('.cache') && !f.startsWith(`${kind}.${key}.`))
         fs.rmSync(path.join(dir, f), { force: true })
     }
     return true
@@ -178,4 +193,4 @@ const mod = { exports: {} }
 const importer = (specifier) => import(specifier)
 script
   .runInThisContext()
-  .call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dist, importer)
+  .call(mod.exports, mod.exports, Module.createRequire(origin), mod, origin, path.dirname(origin), importer)

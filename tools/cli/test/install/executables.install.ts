@@ -7,7 +7,16 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_PASSWORD, demoScenario, type Sim, startSim } from '@smtp-doctor/m365-sim'
@@ -45,18 +54,22 @@ describe('dist/smtp-doctor-linux-x64', () => {
     expect(await run(exe(), ['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' })
   })
 
-  it('explain answers exactly as the clone does', async () => {
-    const mine = await run(exe(), ['--json', 'explain', TEXT])
+  it('explain answers exactly as the clone does, and keeps a code cache in the user cache folder', async () => {
+    const cacheHome = join(scratch, 'cache')
+    const mine = await run(exe(), ['--json', 'explain', TEXT], { XDG_CACHE_HOME: cacheHome })
     const theirs = await run(clone, ['--json', 'explain', TEXT], { SMTP_DOCTOR_SKIP_BUILD_CHECK: '1' })
     expect(mine.stderr).toBe('')
     expect(mine.code).toBe(theirs.code)
     expect((JSON.parse(mine.stdout) as { findings: unknown[] }).findings.length).toBeGreaterThan(0)
     expect(JSON.parse(mine.stdout)).toEqual(JSON.parse(theirs.stdout))
+    const caches = readdirSync(join(cacheHome, 'smtp-doctor'))
+    expect(caches.filter((f) => /^smtp-doctor-sea\..*\.explain\.cache$/.test(f))).toHaveLength(1)
   })
 
   it('probe goes through to RCPT TO on the simulator, and never prints the password', async () => {
     const r = await run(exe(), probeArgs(sim.endpoints.smtpAuth.port, USER), {
       SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD,
+      XDG_CACHE_HOME: join(scratch, 'cache'),
     })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -125,7 +138,9 @@ describe('dist/smtp-doctor-win-x64.exe', () => {
     }
     expect((await underWine(['--version'])).stdout.trim()).toBe(VERSION)
     const explained = await underWine(['--json', 'explain', TEXT])
-    const linux = await run(artefact('smtp-doctor-linux-x64'), ['--json', 'explain', TEXT])
+    const linux = await run(artefact('smtp-doctor-linux-x64'), ['--json', 'explain', TEXT], {
+      XDG_CACHE_HOME: join(scratch, 'cache'),
+    })
     expect(JSON.parse(explained.stdout)).toEqual(JSON.parse(linux.stdout))
     const probed = await underWine(probeArgs(sim.endpoints.smtpAuth.port, USER), {
       SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD,
