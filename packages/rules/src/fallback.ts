@@ -16,6 +16,7 @@
  * their rule folders hold the frame text, src/status-codes/catalogue.yaml the meanings.
  */
 import type { Lang, SmtpReply } from '@smtp-doctor/core'
+import { printable } from '@smtp-doctor/core/redact'
 import { type Analysis, phrasesOfReply } from './derived.js'
 import type { CompiledRule, Finding } from './engine.js'
 import type { Condition } from './rule-schema.js'
@@ -144,9 +145,8 @@ function fill(s: string, vars: Record<string, string>): string {
 
 function quote(r: Failing): string {
   const parts = r.reply ? [String(r.reply.code), r.reply.enhanced ?? '', r.reply.text] : [r.code ?? '']
-  let q = parts
-    .filter((p) => p.length > 0)
-    .join(' ')
+  // The quoted reply goes to terminals and pages: no control or bidirectional-control characters.
+  let q = printable(parts.filter((p) => p.length > 0).join(' '))
     .replace(/`/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
