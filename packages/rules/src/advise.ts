@@ -1,7 +1,17 @@
 import type { Lang, Needs, TlsMode } from '@smtp-doctor/core'
 
 /** The ways a device can send: the three options, and the ways forward from Basic authentication. */
-export type AdviseOptionId = 'smtp-auth-oauth' | 'smtp-auth' | 'high-volume-email' | 'relay' | 'direct-send'
+export type AdviseOptionId =
+  | 'smtp-auth-oauth'
+  | 'smtp-auth'
+  | 'high-volume-email'
+  | 'relay'
+  | 'direct-send'
+  | 'oauth-relay'
+  | 'azure-communication-services'
+
+/** Where an option's facts come from: Microsoft's article, and when it was published or checked. */
+export type AdviseSource = { title: string; url: string; date: string }
 
 /** What to type into the device for one option. */
 export type SettingsCard = {
@@ -32,6 +42,8 @@ export type AdvisedOption = {
   suitable: boolean
   reasons: AdviseReason[]
   settings: SettingsCard
+  /** Microsoft's articles for this path, with dates. */
+  sources: AdviseSource[]
 }
 
 type T = { [L in Lang]: string }
@@ -46,6 +58,54 @@ const TITLE: Record<AdviseOptionId, T> = {
   'high-volume-email': t('High Volume Email pro Microsoft 365', 'High Volume Email for Microsoft 365'),
   relay: t('Přenos SMTP (relay) přes konektor', 'SMTP relay through a connector'),
   'direct-send': t('Přímé odesílání (direct send)', 'Direct send'),
+  'oauth-relay': t(
+    'Místní relay, který se k Microsoft 365 přihlašuje přes OAuth',
+    'A local relay that signs in to Microsoft 365 with OAuth',
+  ),
+  'azure-communication-services': t(
+    'E-mail Azure Communication Services (SMTP)',
+    'Azure Communication Services Email (SMTP)',
+  ),
+}
+
+const CHECKED = '2026-12-01'
+const SRC = {
+  oauth: {
+    title: 'Authenticate an IMAP, POP or SMTP connection using OAuth',
+    url: 'https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth',
+    date: CHECKED,
+  },
+  timeline: {
+    title: 'Updated Exchange Online SMTP AUTH Basic Authentication Deprecation Timeline (Exchange Team Blog)',
+    url: 'https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835',
+    date: '2026-01-27',
+  },
+  mfd: {
+    title:
+      'How to set up a multifunction device or application to send email using Microsoft 365 or Office 365',
+    url: 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365',
+    date: CHECKED,
+  },
+  hve: {
+    title: 'High volume email for Microsoft 365',
+    url: 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/high-volume-mails-m365',
+    date: CHECKED,
+  },
+  acs: {
+    title: 'Send email with SMTP (Azure Communication Services)',
+    url: 'https://learn.microsoft.com/en-us/azure/communication-services/quickstarts/email/send-email-smtp/send-email-smtp',
+    date: CHECKED,
+  },
+} satisfies Record<string, AdviseSource>
+
+const SOURCES: Record<AdviseOptionId, AdviseSource[]> = {
+  'smtp-auth-oauth': [SRC.oauth, SRC.timeline],
+  'smtp-auth': [SRC.timeline, SRC.mfd],
+  'high-volume-email': [SRC.hve],
+  relay: [SRC.mfd],
+  'direct-send': [SRC.mfd],
+  'oauth-relay': [SRC.oauth, SRC.timeline],
+  'azure-communication-services': [SRC.acs],
 }
 
 const R = {
@@ -73,9 +133,26 @@ const R = {
     'OAuth 2.0 keeps working after Basic authentication is turned off.',
   ),
   basicRetired: t(
-    'Základní ověřování (heslo) pro SMTP AUTH Microsoft u stávajících tenantů ve výchozím stavu vypíná koncem prosince 2026 (chyba 550 5.7.30); počítejte s přechodem na OAuth, High Volume Email nebo relay.',
-    'Microsoft turns Basic authentication (password) for SMTP AUTH off by default for existing tenants at the end of December 2026 (error 550 5.7.30); plan the move to OAuth, High Volume Email or relay.',
+    'Základní ověřování (heslo) pro SMTP AUTH Microsoft u stávajících tenantů ve výchozím stavu vypíná koncem prosince 2026 (chyba 5.7.30); správce ho může dočasně znovu zapnout, tenanty založené později ho nemají a datum úplného odstranění Microsoft oznámí ve druhé polovině roku 2027. Počítejte s přechodem na OAuth, High Volume Email nebo relay.',
+    'Microsoft turns Basic authentication (password) for SMTP AUTH off by default for existing tenants at the end of December 2026 (error 5.7.30); an admin can turn it back on for a while, tenants created afterwards never have it, and Microsoft will announce the final removal date in the second half of 2027. Plan the move to OAuth, High Volume Email or a relay.',
   ),
+  oauthRelayWhy: t(
+    'Zařízení zůstane, jak je (bez přihlášení nebo s místním heslem, i se starým TLS); přes OAuth se k Microsoft 365 přihlašuje relay ve vaší síti.',
+    'The device stays as it is (no sign-in or a local password, even old TLS); a relay on your network signs in to Microsoft 365 with OAuth for it.',
+  ),
+  oauthRelayServer: t(
+    'Potřebuje server, který spravujete (např. Postfix s modulem XOAUTH2), a registraci aplikace v Entra ID.',
+    'Needs a server you run (for example Postfix with an XOAUTH2 plug-in) and an app registration in Entra ID.',
+  ),
+  oauthRelayNoStaticIp: t(
+    'Nepotřebuje statickou IP adresu ani port 25.',
+    'Needs no static IP address and no port 25.',
+  ),
+  acsSetup: t(
+    'Samostatná placená služba Azure s ověřenou doménou; pošta neprochází schránkou (nic v Odeslaných).',
+    'A separate, paid Azure service with a verified domain; mail does not pass through a mailbox (nothing in Sent Items).',
+  ),
+  acsVolume: t('Zvládne i velké objemy pošty ven.', 'Handles large volumes of outbound mail too.'),
   tlsNone: t(
     'Vyžaduje TLS 1.2 — zařízení neumí šifrované spojení.',
     'Needs TLS 1.2 — the device cannot encrypt the connection.',
@@ -166,6 +243,44 @@ const N = {
     'Zaregistrujte aplikaci v Microsoft Entra ID s oprávněním SMTP.Send a zařízení nechte získávat token (XOAUTH2).',
     'Register an app in Microsoft Entra ID with the SMTP.Send permission and let the device obtain a token (XOAUTH2).',
   ),
+  oauthAppOnly: t(
+    'Aplikace sama za sebe (přihlašovací údaje klienta): Centrum pro správu Entra → Registrace aplikací → Nová registrace; Oprávnění API → Přidat → Rozhraní API, která moje organizace používá → Office 365 Exchange Online → Oprávnění aplikace → `SMTP.SendAsApp` → Udělit souhlas správce; Certifikáty a tajné kódy → nový tajný klíč nebo certifikát.',
+    'App of its own (client credentials): Entra admin center → App registrations → New registration; API permissions → Add → APIs my organization uses → Office 365 Exchange Online → Application permissions → `SMTP.SendAsApp` → Grant admin consent; Certificates & secrets → a new secret or a certificate.',
+  ),
+  oauthExchange: t(
+    'Exchange Online PowerShell: `New-ServicePrincipal -AppId <ID klienta> -ObjectId <ID objektu podnikové aplikace>`, pak `Add-MailboxPermission -Identity <schránka> -User <ID instančního objektu> -AccessRights FullAccess`; pro jinou adresu odesílatele `Add-RecipientPermission -Identity <adresa> -Trustee <ID instančního objektu> -AccessRights SendAs`.',
+    'Exchange Online PowerShell: `New-ServicePrincipal -AppId <client id> -ObjectId <enterprise application object id>`, then `Add-MailboxPermission -Identity <mailbox> -User <service principal id> -AccessRights FullAccess`; for another from-address `Add-RecipientPermission -Identity <address> -Trustee <service principal id> -AccessRights SendAs`.',
+  ),
+  oauthToken: t(
+    'Zařízení žádá o token pro `https://outlook.office365.com/.default` u `https://login.microsoftonline.com/<ID tenanta>`; vyzkoušejte to příkazem `smtp-doctor probe --oauth client-credentials`.',
+    'The device requests tokens for `https://outlook.office365.com/.default` from `https://login.microsoftonline.com/<tenant id>`; try it with `smtp-doctor probe --oauth client-credentials`.',
+  ),
+  oauthDelegated: t(
+    'Jen přihlášení uživatele (delegované): Oprávnění API → Microsoft Graph → Delegovaná oprávnění → `SMTP.Send` (a `offline_access`); uživatel se na zařízení jednou přihlásí (kód zařízení nebo prohlížeč), obor je `https://outlook.office.com/SMTP.Send`; vyzkoušejte `smtp-doctor probe --oauth device-code`.',
+    'User sign-in only (delegated): API permissions → Microsoft Graph → Delegated permissions → `SMTP.Send` (and `offline_access`); a user signs in on the device once (device code or browser), the scope is `https://outlook.office.com/SMTP.Send`; try it with `smtp-doctor probe --oauth device-code`.',
+  ),
+  hveOldName: t(
+    'Dřívější název koncového bodu smtp-hve.office365.com se nahrazuje názvem smtp.hve.mx.microsoft.',
+    'The earlier endpoint name smtp-hve.office365.com is being replaced by smtp.hve.mx.microsoft.',
+  ),
+  oauthRelayDevice: t(
+    'Do zařízení zadejte název nebo IP adresu relay ve vaší síti; relay přijímá poštu jen ze sítě zařízení.',
+    'Enter the name or IP address of the relay on your network; the relay accepts mail only from the devices’ network.',
+  ),
+  oauthRelayUpstream: t(
+    'Relay odesílá na smtp.office365.com:587 přes STARTTLS s XOAUTH2 (registrace aplikace jako u OAuth výše, token obnovuje sám).',
+    'The relay sends on to smtp.office365.com:587 with STARTTLS and XOAUTH2 (app registration as for OAuth above; it renews the token itself).',
+  ),
+  acsUser: t(
+    'uživatelské jméno SMTP prostředku ACS (nebo <název prostředku ACS>.<ID aplikace Entra>.<ID tenanta Entra>)',
+    'the ACS resource’s SMTP username (or <ACS resource name>.<Entra application id>.<Entra tenant id>)',
+  ),
+  acsPassword: t('tajný klíč klienta aplikace Entra', 'the Entra application’s client secret'),
+  acsFrom: t('adresa v doméně ověřené v ACS', 'an address in a domain verified in ACS'),
+  acsSetupNote: t(
+    'V Azure vytvořte prostředek Communication Services a Email Communication Service s ověřenou doménou a aplikaci Entra s rolí pro odesílání e-mailu u prostředku.',
+    'In Azure create a Communication Services resource and an Email Communication Service with a verified domain, and an Entra app given a role that may send email on the resource.',
+  ),
   port25Alt: t('Port 25 také funguje, pokud není blokovaný.', 'Port 25 works too when it is not blocked.'),
   mxName: t(
     'Přesný název je MX záznam vaší domény (Centrum pro správu Microsoft 365 → Nastavení → Domény).',
@@ -193,8 +308,10 @@ const PREFERENCE: AdviseOptionId[] = [
   'smtp-auth-oauth',
   'smtp-auth',
   'relay',
+  'oauth-relay',
   'high-volume-email',
   'direct-send',
+  'azure-communication-services',
 ]
 const BASE: Record<AdviseOptionId, AdvisedOption['base']> = {
   'smtp-auth-oauth': 'smtp-auth',
@@ -202,6 +319,8 @@ const BASE: Record<AdviseOptionId, AdvisedOption['base']> = {
   'high-volume-email': 'smtp-auth',
   relay: 'relay',
   'direct-send': 'direct-send',
+  'oauth-relay': 'smtp-auth',
+  'azure-communication-services': 'smtp-auth',
 }
 
 /** The tenant's MX endpoint as Microsoft names it for most domains (`contoso.com` → `contoso-com.…`). */
@@ -242,7 +361,11 @@ export function rankOptions(needs: Needs, lang: Lang): AdvisedOption[] {
   const hve = draft('high-volume-email')
   const relay = draft('relay')
   const direct = draft('direct-send')
+  const oauthRelay = draft('oauth-relay')
+  const acs = draft('azure-communication-services')
   const byId = {
+    'oauth-relay': oauthRelay,
+    'azure-communication-services': acs,
     'smtp-auth-oauth': oauth,
     'smtp-auth': basic,
     'high-volume-email': hve,
@@ -295,6 +418,22 @@ export function rankOptions(needs: Needs, lang: Lang): AdvisedOption[] {
   }
   if (needs.staticIp === true) direct.add(true, R.staticIpSpf, 0.5)
 
+  // ── a relay of your own that speaks OAuth upstream: the device needs neither OAuth nor new TLS ──
+  oauthRelay.add(false, R.oauthRelayServer, 1.5)
+  if (needs.oauth === false || needs.canAuthenticate === false || legacyTls || tls === 'none')
+    oauthRelay.add(true, R.oauthRelayWhy, 2)
+  if (needs.externalRecipients === true) oauthRelay.add(true, R.external)
+  if (needs.staticIp === false || needs.port25Open === false) oauthRelay.add(true, R.oauthRelayNoStaticIp)
+  if (needs.dailyVolume !== undefined && needs.dailyVolume > 10_000) oauthRelay.block(R.volumeHigh)
+
+  // ── Azure Communication Services Email: SMTP with an Entra app's credentials, outside the tenant ──
+  acs.add(false, R.acsSetup, 2)
+  if (needs.canAuthenticate === false) acs.block(R.needsAuth)
+  if (tls === 'none') acs.block(R.tlsNone)
+  else if (legacyTls) acs.block(R.tlsLegacyBad)
+  if (needs.externalRecipients === true) acs.add(true, R.external)
+  if (needs.dailyVolume !== undefined && needs.dailyVolume > 10_000) acs.add(true, R.acsVolume, 2)
+
   const card = (id: AdviseOptionId): SettingsCard => {
     switch (id) {
       case 'smtp-auth-oauth':
@@ -306,7 +445,13 @@ export function rankOptions(needs: Needs, lang: Lang): AdvisedOption[] {
           username: N.smtpAuthUser[lang],
           password: null,
           from: N.fromMailbox[lang],
-          notes: [N.oauthApp[lang], N.smtpAuthEnable[lang]],
+          notes: [
+            ...(needs.oauthFlow === 'delegated'
+              ? [N.oauthDelegated[lang]]
+              : [N.oauthAppOnly[lang], N.oauthExchange[lang], N.oauthToken[lang]]),
+            ...(needs.oauthFlow === undefined ? [N.oauthDelegated[lang]] : []),
+            N.smtpAuthEnable[lang],
+          ],
         }
       case 'smtp-auth':
         return {
@@ -326,14 +471,36 @@ export function rankOptions(needs: Needs, lang: Lang): AdvisedOption[] {
         }
       case 'high-volume-email':
         return {
-          host: 'smtp-hve.office365.com',
+          host: 'smtp.hve.mx.microsoft',
           port: 587,
           tls: 'starttls',
           authentication: 'password',
           username: N.hveUser[lang],
           password: N.hvePassword[lang],
           from: N.fromHve[lang],
-          notes: [N.hveAccount[lang]],
+          notes: [N.hveAccount[lang], N.hveOldName[lang]],
+        }
+      case 'oauth-relay':
+        return {
+          host: 'relay.contoso.local',
+          port: 25,
+          tls: tls === 'none' ? 'none' : 'starttls',
+          authentication: 'none',
+          username: null,
+          password: null,
+          from: N.fromMailbox[lang],
+          notes: [N.oauthRelayDevice[lang], N.oauthRelayUpstream[lang], N.oauthExchange[lang]],
+        }
+      case 'azure-communication-services':
+        return {
+          host: 'smtp.azurecomm.net',
+          port: 587,
+          tls: 'starttls',
+          authentication: 'password',
+          username: N.acsUser[lang],
+          password: N.acsPassword[lang],
+          from: N.acsFrom[lang],
+          notes: [N.acsSetupNote[lang]],
         }
       case 'relay':
         return {
@@ -370,5 +537,6 @@ export function rankOptions(needs: Needs, lang: Lang): AdvisedOption[] {
       suitable: !d.blocked,
       reasons: d.reasons.map((r) => ({ ok: r.ok, text: r.text[lang] })),
       settings: card(d.id),
+      sources: SOURCES[d.id].map((s) => ({ ...s })),
     }))
 }

@@ -23,10 +23,18 @@ const TABLE: Row[] = [
     ['direct-send', 'high-volume-email'],
   ],
   [
+    // Basic auth goes off by default at the end of December 2026: a relay of its own that speaks
+    // OAuth upstream keeps such a device working.
     'signs in with a password only',
     { externalRecipients: true, canAuthenticate: true, oauth: false },
-    'smtp-auth',
+    'oauth-relay',
     ['smtp-auth-oauth', 'direct-send'],
+  ],
+  [
+    'TLS 1.1 only, no static IP',
+    { externalRecipients: true, canAuthenticate: true, maxTlsVersion: 'TLSv1.1', staticIp: false },
+    'oauth-relay',
+    ['smtp-auth-oauth', 'high-volume-email', 'azure-communication-services'],
   ],
   [
     'port 25 blocked',
@@ -58,8 +66,10 @@ describe('advise', () => {
   it.each(TABLE)('%s', (_name, needs, top, unsuitable) => {
     const { options } = advise(needs, { lang: 'en' })
     expect(options.map((o) => o.option).sort()).toEqual([
+      'azure-communication-services',
       'direct-send',
       'high-volume-email',
+      'oauth-relay',
       'relay',
       'smtp-auth',
       'smtp-auth-oauth',
@@ -88,7 +98,18 @@ describe('advise', () => {
       authentication: 'oauth',
       password: null,
     })
-    expect(card('high-volume-email')).toMatchObject({ host: 'smtp-hve.office365.com', port: 587 })
+    expect(card('high-volume-email')).toMatchObject({ host: 'smtp.hve.mx.microsoft', port: 587 })
+    expect(card('azure-communication-services')).toMatchObject({
+      host: 'smtp.azurecomm.net',
+      port: 587,
+      tls: 'starttls',
+    })
+    expect(card('oauth-relay')).toMatchObject({
+      port: 25,
+      authentication: 'none',
+      username: null,
+      password: null,
+    })
     expect(card('relay')).toMatchObject({
       host: 'contoso-com.mail.protection.outlook.com',
       port: 25,
@@ -127,5 +148,49 @@ describe('advise', () => {
 
   it('with no needs known, ranks every option as suitable', () => {
     expect(advise({}).options.every((o) => o.suitable)).toBe(true)
+  })
+})
+
+describe('advise: the way off Basic authentication', () => {
+  it('every option names its Microsoft sources with a date', () => {
+    for (const o of advise({}, { lang: 'cs' }).options) {
+      expect(o.sources.length, o.option).toBeGreaterThan(0)
+      for (const s of o.sources) {
+        expect(s.url).toMatch(/^https:\/\/(learn\.microsoft\.com|techcommunity\.microsoft\.com)\//)
+        expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      }
+    }
+  })
+
+  it('the OAuth card has the Entra and Exchange Online steps of the flow the device uses', () => {
+    const notes = (flow?: 'client-credentials' | 'delegated') =>
+      advise(flow ? { oauth: true, oauthFlow: flow } : { oauth: true }, { lang: 'en' })
+        .options.find((o) => o.option === 'smtp-auth-oauth')!
+        .settings.notes.join('\n')
+    const app = notes('client-credentials')
+    for (const part of [
+      'SMTP.SendAsApp',
+      'New-ServicePrincipal',
+      'Add-MailboxPermission',
+      'Add-RecipientPermission',
+      'https://outlook.office365.com/.default',
+    ])
+      expect(app).toContain(part)
+    expect(app).not.toContain('https://outlook.office.com/SMTP.Send')
+    const user = notes('delegated')
+    expect(user).toContain('https://outlook.office.com/SMTP.Send')
+    expect(user).not.toContain('New-ServicePrincipal')
+    expect(notes()).toContain('SMTP.SendAsApp')
+    expect(notes()).toContain('https://outlook.office.com/SMTP.Send')
+  })
+
+  it('the password card states only what Microsoft has published about the end of Basic auth', () => {
+    const basic = advise({ canAuthenticate: true }, { lang: 'en' }).options.find(
+      (o) => o.option === 'smtp-auth',
+    )!
+    const text = basic.reasons.map((r) => r.text).join(' ')
+    expect(text).toContain('end of December 2026')
+    expect(text).toContain('second half of 2027')
+    expect(basic.sources.map((s) => s.date)).toContain('2026-01-27')
   })
 })

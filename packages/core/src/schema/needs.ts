@@ -15,6 +15,12 @@ export const Needs = strictDeep(
       .describe('Mail must reach recipients outside the organisation.'),
     canAuthenticate: z.boolean().optional().describe('The device has fields for a username and password.'),
     oauth: z.boolean().optional().describe('The device or app can sign in with OAuth 2.0 (XOAUTH2).'),
+    oauthFlow: z
+      .enum(['client-credentials', 'delegated'])
+      .optional()
+      .describe(
+        'How it gets its OAuth token: as an app of its own (`client-credentials`: tenant, client id, secret or certificate) or only by a user signing in (`delegated`).',
+      ),
     maxTlsVersion: z
       .union([TlsVersion, z.literal('none')])
       .optional()
