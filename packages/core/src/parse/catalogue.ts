@@ -11,7 +11,7 @@
  * (fold.ts): case-, diacritics- and whitespace-run-insensitive.
  */
 import { fold, foldUnit } from './fold.js'
-import { GRAMMAR_TOKENS } from './grammar.js'
+import { flagOfToken, GRAMMAR_TOKENS } from './grammar.js'
 import { FAILURE_KINDS, type FailureKind, TLS_FAILURE_KINDS, type TlsFailureKind } from './kinds.js'
 import { type CompiledPattern, compilePattern, PatternError } from './pattern.js'
 
@@ -275,7 +275,7 @@ export type CompiledCatalogue = {
   readonly providerBase: number
   /**
    * Marks in `hits` every target one line reveals, and in `flags` (when given, length
-   * GRAMMAR_TOKENS.length) the wrapper tokens it shows. Returns true when the line names a
+   * GRAMMAR_FLAGS) the wrapper tokens it shows. Returns true when the line names a
    * connection or TLS failure. Never throws.
    */
   scanLine(line: string, hits: Hits, flags?: Uint8Array): boolean
@@ -385,7 +385,7 @@ function compile(data: Catalogue): CompiledCatalogue {
   // Core's wrapper tokens: outputs at `size + g`, written to the per-line flags.
   GRAMMAR_TOKENS.forEach((w, g) => {
     words.push(w)
-    outputs.push(size + g)
+    outputs.push(size + flagOfToken(g))
   })
 
   // Alphabet: symbol 0 = any character no pattern contains.
@@ -451,6 +451,13 @@ function compile(data: Catalogue): CompiledCatalogue {
   }
   outStart[S] = flat.length
   const outList = Int32Array.from(flat)
+  // The table the scan walks: states pre-multiplied by W (no multiply per character), and a state
+  // with outputs stored negated (−base − 1), so the common no-output step is one load and one test.
+  const dense = new Int32Array(S * W)
+  for (let x = 0; x < S * W; x++) {
+    const n = delta[x]!
+    dense[x] = outStart[n] === outStart[n + 1] ? n * W : -(n * W) - 1
+  }
   // Per pattern: the line (generation) its clause bits belong to, and the bits seen on that line.
   const candidate = new Int32Array(patterns.length).fill(-1)
   const clauseBits = new Int32Array(patterns.length)
@@ -459,11 +466,14 @@ function compile(data: Catalogue): CompiledCatalogue {
 
   let flags: Uint8Array | undefined
   let lineFailure = false
+  /** Takes the step from pre-multiplied state `s` on `sym`; emits the outputs of the state reached. */
   const feed = (s: number, sym: number, hits: Hits): number => {
-    const n = delta[s * W + sym]!
-    const a = outStart[n]!
-    const b = outStart[n + 1]!
-    for (let k = a; k < b; k++) {
+    let n = dense[s + sym]!
+    if (n >= 0) return n
+    n = -n - 1
+    const st = (n / W) | 0
+    const b = outStart[st + 1]!
+    for (let k = outStart[st]!; k < b; k++) {
       const o = outList[k]!
       if (o >= size) {
         if (flags) flags[o - size] = 1
@@ -500,7 +510,8 @@ function compile(data: Catalogue): CompiledCatalogue {
           if (space) continue
           space = true
         } else space = false
-        s = feed(s, asciiSym[c]!, hits)
+        const n = dense[s + asciiSym[c]!]!
+        s = n >= 0 ? n : feed(s, asciiSym[c]!, hits)
       } else {
         const f = foldUnit(c)
         for (let j = 0; j < f.length; j++) {

@@ -59,7 +59,7 @@ export const CURL_EXIT_FAILURES: Readonly<Record<number, { failure: FailureKind;
   60: { failure: 'tls', tls: 'certificate-untrusted' },
 }
 
-/** Wrapper tokens the automaton flags per line (folded; index = flag). */
+/** Wrapper tokens the automaton flags per line (folded; see flagOfToken). */
 export const GRAMMAR_TOKENS = [
   'said:', // 0 Postfix / sendmail "host x[ip] said: 550 …"
   'in reply to', // 1 Postfix "(in reply to RCPT TO command)"
@@ -90,3 +90,7 @@ export const G = {
   STATUS: 11,
   NAMES: 12,
 } as const
+/** The per-line flag a token sets: its index, except that every status name sets G.NAMES. */
+export const flagOfToken = (g: number): number => (g < G.NAMES ? g : G.NAMES)
+/** Length of the per-line flags array. */
+export const GRAMMAR_FLAGS = G.NAMES + 1

@@ -1,6 +1,6 @@
 import type { SmtpReply } from '../schema/common.js'
 import { type Catalogue, type CompiledCatalogue, compileCatalogue } from './catalogue.js'
-import { CURL_EXIT_FAILURES, G, GRAMMAR_TOKENS, SMTP_STATUS_NAMES } from './grammar.js'
+import { CURL_EXIT_FAILURES, G, GRAMMAR_FLAGS, SMTP_STATUS_NAMES } from './grammar.js'
 
 // Plain constants: the hot loop reads them per line.
 const G_PORT = G.PORT
@@ -9,7 +9,6 @@ const G_RESPONSE_CODE = G.RESPONSE_CODE
 const G_RESPONSE_WAS = G.RESPONSE_WAS
 const G_STATUS_CODE = G.STATUS_CODE
 const G_NAMES = G.NAMES
-const G_COUNT = GRAMMAR_TOKENS.length
 
 import { FAILURE_KINDS, type FailureKind, TLS_FAILURE_KINDS, type TlsFailureKind } from './kinds.js'
 
@@ -98,7 +97,6 @@ const REPLY_RE = /(?<![\w.])([2-5]\d\d)([ -])(?:([245])\.(\d{1,3})\.(\d{1,3})(?!
 const ENHANCED_RE = /(?<![\w.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]|\.\d)/g
 /** MailKit puts a colon after the code: "535: 5.7.3 Authentication unsuccessful". */
 const COLON_REPLY_RE = /(?<![\w.])([2-5]\d\d): ([245]\.\d{1,3}\.\d{1,3})(?![\d.])/g
-const NEWLINE_RE = /\r\n|\n|\r/g
 /** What may precede a bare basic code on its line: nothing, a transcript marker or a separator. */
 const BARE_PREFIX_RE = /(?:^|[:'"`<>;=([]|\bS|\bs)\s*$/
 /** What may precede an enhanced code that stands for a whole reply (no basic code on the line). */
@@ -233,7 +231,7 @@ function unwrapPython(line: string): string {
 export function createTextParser(catalogue: Catalogue | CompiledCatalogue): TextParser {
   const cat = compileCatalogue(catalogue)
   const hits = cat.newHits()
-  const flags = new Uint8Array(GRAMMAR_TOKENS.length)
+  const flags = new Uint8Array(GRAMMAR_FLAGS)
   const replies = new Map<string, ParsedReply & { seq: number }>()
   let seq = 0
   let final: ParsedReply | null = null
@@ -404,11 +402,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     }
     if (line.indexOf(':') >= 0 || flags[G_PORT]) findPorts(line, failure)
     let nameCode: number | undefined
-    for (let g = G_NAMES; g < G_COUNT; g++)
-      if (flags[g]) {
-        nameCode = statusNameCode(line)
-        break
-      }
+    if (flags[G_NAMES]) nameCode = statusNameCode(line)
     if (flags[G_RESPONSE_CODE]) {
       const m = /responseCode["']?\s*[:=]\s*([2-5]\d\d)(?!\d)/i.exec(line)
       if (m && BASIC_CODES.has(Number(m[1]))) basicCodes.add(Number(m[1]))
@@ -538,15 +532,18 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
 
   function drain(final: boolean) {
     let start = 0
+    // The next LF and CR at or after `start` (-1: none), found with indexOf instead of a regex per line.
+    let lf = carry.indexOf('\n')
+    let cr = carry.indexOf('\r')
     for (;;) {
-      NEWLINE_RE.lastIndex = start
-      const nl = NEWLINE_RE.exec(carry)
-      if (nl === null) break
-      const end = nl.index
+      if (lf >= 0 && lf < start) lf = carry.indexOf('\n', start)
+      if (cr >= 0 && cr < start) cr = carry.indexOf('\r', start)
+      const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr)
+      if (end < 0) break
       // A chunk ending in CR may be half of a CRLF: wait for the next chunk.
-      if (!final && end === carry.length - 1 && carry[end] === '\r') break
+      if (!final && end === carry.length - 1 && carry.charCodeAt(end) === 13) break
       physical(carry.slice(start, end))
-      start = end + (carry[end] === '\r' && carry[end + 1] === '\n' ? 2 : 1)
+      start = end + (carry.charCodeAt(end) === 13 && carry.charCodeAt(end + 1) === 10 ? 2 : 1)
     }
     carry = carry.slice(start)
     while (carry.length > MAX_LINE) {
