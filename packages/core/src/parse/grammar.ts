@@ -91,6 +91,6 @@ export const G = {
   NAMES: 12,
 } as const
 /** The per-line flag a token sets: its index, except that every status name sets G.NAMES. */
-export const flagOfToken = (g: number): number => (g < G.NAMES ? g : G.NAMES)
+export const flagOfToken = (g: number): number => Math.min(g, G.NAMES)
 /** Length of the per-line flags array. */
 export const GRAMMAR_FLAGS = G.NAMES + 1

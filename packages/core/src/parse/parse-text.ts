@@ -147,7 +147,7 @@ export function utf8Bytes(s: string): number {
 /** A character that may end a port number: whitespace, end of line (NaN), or , ; ) ] ' " > / */
 function isPortEnd(c: number): boolean {
   return (
-    c !== c ||
+    Number.isNaN(c) ||
     c === 32 ||
     c === 9 ||
     c === 44 ||
@@ -317,11 +317,10 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
       while (j < line.length && j - i <= 5 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++
       if (j === i + 1) continue
       // After the digits: the end, a space or closing punctuation, or ": " (Postfix "…]:25: Connection timed out").
-      const after = line[j]
       if (
-        after !== undefined &&
-        !/[\s,;)\]'">/]/.test(after) &&
-        !(after === ':' && /\s/.test(line[j + 1] ?? ' '))
+        j < line.length &&
+        !isPortEnd(line.charCodeAt(j)) &&
+        !(line.charCodeAt(j) === 58 && isPortEnd(line.charCodeAt(j + 1)))
       )
         continue
       const port = Number(line.slice(i + 1, j))
