@@ -332,3 +332,24 @@ describe('big explain texts run in a worker', () => {
     await app.close()
   })
 })
+
+describe('bidirectional controls never reach the JSON (issue 13 #9)', () => {
+  it('a reply with U+202E and friends is quoted with them replaced', async () => {
+    const app = await buildApp({ logger: false, siteDir: null })
+    for (const c of ['\u202e', '\u2066', '\u200f', '\u061c']) {
+      for (const [url, payload] of [
+        ['/v1/explain', { text: `550 5.7.999 Rejected ${c}moc.elbatsurt by policy` }],
+        [
+          '/v1/diagnose',
+          { facts: { observed: { errorText: `550 5.7.999 Rejected ${c}moc.elbatsurt by policy` } } },
+        ],
+      ] as const) {
+        const res = await app.inject({ method: 'POST', url, payload })
+        expect(res.statusCode).toBe(200)
+        expect(res.body).toContain('moc.elbatsurt')
+        expect(res.body).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
+      }
+    }
+    await app.close()
+  })
+})
