@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url'
  *
  * 1. POST /v1/diagnose vs GET /healthz, autocannon, 50 connections, same run, same server:
  *    the ratio of their req/s (goal ≥ 0.5) and p99 latency.
- * 2. A 60 s soak at 100 connections over every engine route: 0 errors / non-2xx, server RSS
+ * 2. GET /healthz p99 (10 connections) while 8 clients keep posting 1 MiB worst-case explain
+ *    bodies (runs of quotes, continuation lines), next to its p99 with nothing else running
+ *    (goal < 50 ms): big texts are analysed in worker threads, off the event loop.
+ * 3. A 60 s soak at 100 connections over every engine route: 0 errors / non-2xx, server RSS
  *    growth < 10 % (after a full GC, after warm-up; median of the first vs the last third of samples).
  * Loopback only; the server runs in a child process with its logger off. BENCH_SECONDS and
  * SOAK_SECONDS shorten the runs for a quick look.
@@ -180,6 +183,58 @@ try {
       console.log(`errors/timeouts/non-2xx: ${t.errors}`)
       failed = true
     }
+  }
+
+  // 2. /healthz while 8 big explains run. The worst inputs for the parser: lines ending in long
+  // runs of quotes, and one reply continued over thousands of lines.
+  const quoteLine = `550 5.7.1 Message rejected ${"'".repeat(400)}x\n`
+  const contLine = '550-5.7.1 continued reply line of a long multi-line answer\n'
+  let worst = ''
+  while (worst.length < 1_000_000) worst += quoteLine + contLine.repeat(6)
+  const explainBody = JSON.stringify({ text: worst.slice(0, 1_000_000), lang: 'en' })
+  const idle = await autocannon({
+    url: `${base}/healthz`,
+    connections: 10,
+    duration: Math.max(2, SECONDS / 2),
+  })
+  let stop = false
+  let explained = 0
+  let explainErrors = 0
+  const loops = Array.from({ length: 8 }, async () => {
+    while (!stop) {
+      const res = await fetch(`${base}/v1/explain`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: explainBody,
+      })
+      await res.arrayBuffer()
+      if (res.status === 200) explained++
+      else explainErrors++
+    }
+  })
+  // Let the first big bodies arrive before measuring.
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  const loaded = await autocannon({
+    url: `${base}/healthz`,
+    connections: 10,
+    duration: Math.max(2, SECONDS / 2),
+  })
+  stop = true
+  await Promise.all(loops)
+  const p99 = loaded.latency.p99
+  console.log(
+    `\n== GET /healthz while 8 clients post ${(explainBody.length / 1024 / 1024).toFixed(2)} MiB worst-case explains (10 connections)`,
+  )
+  console.log(`idle:        p99 ${idle.latency.p99} ms, ${idle.requests.average.toFixed(0)} req/s`)
+  console.log(
+    `under load:  p99 ${p99} ms, ${loaded.requests.average.toFixed(0)} req/s (goal p99 < 50 ms) ${p99 < 50 ? 'OK' : 'BELOW GOAL'}; ` +
+      `${explained} big explains answered, ${explainErrors} not 200`,
+  )
+  if (loaded.errors + loaded.timeouts + loaded.non2xx > 0 || explainErrors > 0) {
+    console.log(
+      `healthz errors/timeouts/non-2xx under load: ${loaded.errors + loaded.timeouts + loaded.non2xx}`,
+    )
+    failed = true
   }
 
   const mix: Request[] = [
