@@ -1,4 +1,4 @@
-import { type Facts, Lang } from '@smtp-doctor/core'
+import { type Facts, Lang, ProbeFacts } from '@smtp-doctor/core'
 import { DnsResolverOptions, DomainInput, FromDomain, IpInput, probeDns } from '@smtp-doctor/core/dns'
 import { diagnose } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
@@ -67,11 +67,9 @@ export const DnsBody = z
 export const DnsOut = z
   .object({
     findings: z.array(FindingOut),
-    dns: z
-      .looseObject({})
-      .describe(
-        'What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` (the DNS parts of core’s ProbeFacts).',
-      ),
+    dns: ProbeFacts.pick({ mx: true, spf: true, dmarc: true, dkim: true, dnsbl: true }).describe(
+      'What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` — the DNS parts of the probe facts (core’s ProbeFacts).',
+    ),
   })
   .meta({
     id: 'DnsResult',
