@@ -68,6 +68,21 @@ describe('continuation lines', () => {
     expect(parse('550 5.7.1 relay denied\n2026-11-20 08:00:00 retrying').final?.text).toBe('relay denied')
   })
 
+  it('rejoins a word a fixed-width wrap cut, when the rejoined text is a known phrase', () => {
+    const wrapped = [
+      'Caused by: javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, SmtpClie',
+      'ntAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more informat',
+      'ion. [MW4PR04CA0165.namprd04.prod.outlook.com]',
+    ].join('\n')
+    const r = parse(wrapped)
+    expect(r.phrases).toContain('smtp-auth-disabled-mailbox')
+    expect(r.final?.text).toMatch(/SmtpClientAuthentication is disabled for the Mailbox/)
+    // A word-wrapped sentence reveals nothing more glued, so its space stays.
+    expect(parse('550 5.7.1 Your IP is on our block\nlist (AS3140)').final?.text).toBe(
+      'Your IP is on our block list (AS3140)',
+    )
+  })
+
   it('keeps multi-line replies (250-…) apart from joining', () => {
     const r = parse('250-smtp.example Hello [192.0.2.1]\r\n250-SIZE 157286400\r\n250 STARTTLS\r\n')
     expect(r.replies).toHaveLength(1)

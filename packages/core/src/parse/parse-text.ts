@@ -160,6 +160,10 @@ function isPortEnd(c: number): boolean {
     c === 47
   )
 }
+/** A letter or digit (ASCII). */
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+}
 /** A character of a host name or IPv4 address: letters, digits, '.', '-'. */
 function isHostChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45
@@ -255,7 +259,18 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
   let pending: { code: number; enhanced?: string; text: string[] } | null = null
   // The logical line being joined from physical lines, and why it may continue.
   type Mode = 'header' | 'said' | 'quote' | 'reply' | null
-  let held: { text: string; bytes: number; line: number; mode: Mode; joins: number } | null = null
+  // `glued`: the same text with hard-cut words rejoined (no space where a line broke between two
+  // letters or digits), when some break did; used when it reveals a phrase the spaced text does not.
+  let held: {
+    text: string
+    glued: string | null
+    bytes: number
+    line: number
+    mode: Mode
+    joins: number
+  } | null = null
+  const gluedHits = cat.newHits()
+  const spacedHits = cat.newHits()
 
   function addCode(c: string) {
     if (codes.size < MAX_CODES) codes.add(c)
@@ -383,7 +398,18 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
   }
 
   /** One logical line: unwrap, scan against the catalogue, extract replies, codes and ports. */
-  function logical(raw: string, lineNo: number) {
+  /** Whether the glued form reveals a phrase the spaced form does not (the break cut a word). */
+  function gluedRevealsMore(spaced: string, glued: string): boolean {
+    spacedHits.fill(0)
+    gluedHits.fill(0)
+    cat.scanLine(spaced, spacedHits)
+    cat.scanLine(glued, gluedHits)
+    for (let i = 0; i < gluedHits.length; i++) if (gluedHits[i] === 1 && spacedHits[i] !== 1) return true
+    return false
+  }
+
+  function logical(text: string, lineNo: number, glued: string | null = null) {
+    const raw = glued !== null && gluedRevealsMore(text, glued) ? glued : text
     flags.fill(0)
     const failure0 = cat.scanLine(raw, hits, flags)
     let line = raw
@@ -500,7 +526,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     const h = held
     held = null
     st.heldBytes = 0
-    logical(h.text, h.line)
+    logical(h.text, h.line, h.glued)
   }
 
   function physical(raw: string) {
@@ -508,6 +534,12 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     const bytes = raw.length * 3 <= MAX_LOGICAL_BYTES ? raw.length : utf8Bytes(raw)
     if (held && continues(held, raw, bytes)) {
       const t = raw.trim()
+      // A break between two letters or digits, the next line not indented: maybe a word cut by a fixed-width wrap.
+      const cut =
+        t.length === raw.length &&
+        isAlnum(held.text.charCodeAt(held.text.length - 1)) &&
+        isAlnum(t.charCodeAt(0))
+      if (cut || held.glued !== null) held.glued = (held.glued ?? held.text) + (cut ? t : ` ${t}`)
       held.text += ` ${t}`
       held.bytes += bytes + 1
       held.line = lines
@@ -519,7 +551,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     } else {
       flushHeld()
       if (raw.length === 0) return
-      held = { text: raw, bytes, line: lines, mode: modeOf(raw), joins: 0 }
+      held = { text: raw, glued: null, bytes, line: lines, mode: modeOf(raw), joins: 0 }
       if (held.mode === null) {
         flushHeld()
         return
