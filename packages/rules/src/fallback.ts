@@ -10,7 +10,9 @@
  *    `enhanced-status-code` finding, always last: class,
  *    subject and detail of the code (RFC 3463), Microsoft's meaning and page where Microsoft
  *    documents it, and the reply quoted;
- * 3. a connection or TLS failure that no fired rule answers gets the generic `connection-failed`.
+ * 3. a connection or TLS failure that no fired rule answers gets the generic `connection-failed`;
+ * 4. a refusal with nothing Microsoft's about it — no enhanced code (Exchange Online always sends
+ *    one), or a 535 with a code Exchange Online never puts there — gets `other-provider-reply`.
  *
  * The two generic rules are never evaluated like the others (the engine skips GENERIC_RULE_IDS);
  * their rule folders hold the frame text, src/status-codes/catalogue.yaml the meanings.
@@ -26,6 +28,12 @@ import type { CompiledStatusCodes, TemplateKey } from './status-codes/schema.js'
 export const ENHANCED_STATUS_CODE = 'enhanced-status-code'
 export const CONNECTION_FAILED = 'connection-failed'
 const OTHER_PROVIDER = 'other-provider-reply'
+/**
+ * The enhanced codes Exchange Online puts on a 535 (sign-in refused): 5.7.3 and 5.7.139, and 5.7.30
+ * for Basic authentication turned off (NDR table and the SMTP AUTH troubleshooting articles). A 535
+ * with another code (`535 5.7.0 …`, `535 5.7.8 …`) came from another server.
+ */
+const MICROSOFT_535: ReadonlySet<string> = new Set(['5.7.3', '5.7.139', '5.7.30'])
 /** Rules this module builds; the engine does not evaluate them itself. */
 export const GENERIC_RULE_IDS: ReadonlySet<string> = new Set([ENHANCED_STATUS_CODE, CONNECTION_FAILED])
 
@@ -282,7 +290,7 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
   if (
     other &&
     explain?.reply &&
-    explain.code === null &&
+    (explain.code === null || (explain.reply.code === 535 && !MICROSOFT_535.has(explain.code))) &&
     !firedIds.has(OTHER_PROVIDER) &&
     provider === 'unknown' &&
     !analysis.derived.providers.includes('microsoft-365')
