@@ -99,7 +99,14 @@ export const DnsOut = z
 export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>()
   // A bad SMTP_DOCTOR_RESOLVER stops the server at start, not at the first request.
-  const servers = ctx.dnsResolver ? DnsResolverOptions.parse({ servers: ctx.dnsResolver }).servers : undefined
+  const parsed = ctx.dnsResolver ? DnsResolverOptions.safeParse({ servers: ctx.dnsResolver }) : undefined
+  if (parsed && !parsed.success) {
+    const bad = ctx.dnsResolver?.find((s) => !DnsResolverOptions.safeParse({ servers: [s] }).success)
+    throw new Error(
+      `SMTP_DOCTOR_RESOLVER: expected up to 8 comma-separated ip, ip:port or [ipv6]:port${bad ? `, got "${bad.slice(0, 80)}"` : ''}`,
+    )
+  }
+  const servers = parsed?.data.servers
   let running = 0
 
   app.post(

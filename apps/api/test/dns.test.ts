@@ -179,7 +179,9 @@ describe('POST /v1/dns guards', () => {
   })
 
   it('refuses to start with a resolver that is not ip[:port]', async () => {
-    await expect(buildApp({ logger: false, dnsResolver: ['dns.example.com'] })).rejects.toThrow()
+    await expect(buildApp({ logger: false, dnsResolver: ['192.0.2.53', 'dns.example.com'] })).rejects.toThrow(
+      'SMTP_DOCTOR_RESOLVER: expected up to 8 comma-separated ip, ip:port or [ipv6]:port, got "dns.example.com"',
+    )
   })
 })
 
