@@ -1,4 +1,4 @@
-import type { DeviceSettings, Facts } from '@smtp-doctor/core'
+import { type DeviceSettings, type Facts, withSettingsDefaults } from '@smtp-doctor/core'
 import { probe, tlsMatrix } from '@smtp-doctor/core/probe'
 import { advise, classify, diagnose, diagnoseValidated } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
@@ -108,7 +108,9 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
       },
     },
     async (request) => {
-      const { settings, lang } = request.body
+      const { lang } = request.body
+      // Left-out port and TLS mode mean what they mean for the CLI's flags (one rule, in core).
+      const settings = withSettingsDefaults(request.body.settings)
       return classify(withoutSecrets(settings), { lang })
     },
   )
@@ -147,7 +149,8 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
       },
     },
     async (request, reply) => {
-      const { settings, timeoutMs, lang, tlsMatrix: withMatrix } = request.body
+      const { timeoutMs, lang, tlsMatrix: withMatrix } = request.body
+      const settings = withSettingsDefaults(request.body.settings)
       const budget = timeoutMs ?? ctx.probeTimeoutMs
       let target: CheckedTarget
       try {

@@ -1,4 +1,4 @@
-import { DeviceSettingsStrict, Facts, Lang, Needs } from '@smtp-doctor/core'
+import { DEFAULT_PROBE_TIMEOUT_MS, DeviceSettingsInput, Facts, Lang, Needs } from '@smtp-doctor/core'
 import { z } from 'zod'
 
 /*
@@ -35,7 +35,7 @@ export const ExplainBody = z
 /** POST /v1/classify */
 export const ClassifyBody = z
   .object({
-    settings: DeviceSettingsStrict.describe('What is typed into the device; `password` is a boolean here.'),
+    settings: DeviceSettingsInput.describe('What is typed into the device; `password` is a boolean here.'),
     lang,
   })
   .strict()
@@ -53,7 +53,7 @@ export const MAX_PROBE_TIMEOUT_MS = 60_000
 /** POST /v1/probe */
 export const ProbeBody = z
   .object({
-    settings: DeviceSettingsStrict.describe(
+    settings: DeviceSettingsInput.describe(
       'The endpoint and the device settings; `password`/`accessToken` are the secrets themselves (never logged or echoed).',
     ),
     timeoutMs: z
@@ -62,7 +62,9 @@ export const ProbeBody = z
       .min(100)
       .max(MAX_PROBE_TIMEOUT_MS)
       .optional()
-      .describe('Budget for the whole probe in ms (default 15000).'),
+      .describe(
+        `Budget for the whole probe in ms (default ${DEFAULT_PROBE_TIMEOUT_MS}, as the CLI's --timeout).`,
+      ),
     tlsMatrix: z
       .boolean()
       .optional()

@@ -131,3 +131,16 @@ describe('a code alone, and filled commands, through the API', () => {
     expect(cmdB).not.toContain('fabrikam')
   })
 })
+
+describe('CLI and API defaults agree', () => {
+  it('a left-out port and TLS mode mean what the CLI flags mean (core withSettingsDefaults)', async () => {
+    const mx = (
+      await post('/v1/classify', { settings: { host: 'contoso-com.mail.protection.outlook.com' } })
+    ).json()
+    expect(mx.description).toMatchObject({ port: 25, tls: 'starttls', option: 'direct-send' })
+    const auth = (await post('/v1/classify', { settings: { host: 'smtp.office365.com', port: 465 } })).json()
+    expect(auth.description).toMatchObject({ port: 465, tls: 'implicit' })
+    const plain = (await post('/v1/classify', { settings: { host: 'smtp.office365.com' } })).json()
+    expect(plain.description).toMatchObject({ port: 587, tls: 'starttls' })
+  })
+})

@@ -1,4 +1,4 @@
-import type { DeviceSettings } from '@smtp-doctor/core'
+import { type DeviceSettings, withSettingsDefaults } from '@smtp-doctor/core'
 import { CliError } from './errors.js'
 
 /** The settings flags shared by `classify` and `probe`, as commander hands them over. */
@@ -28,14 +28,12 @@ export function intFlag(name: string, value: string, min: number, max: number): 
  */
 export function settingsFromFlags(f: SettingsFlags): DeviceSettings {
   if (!f.host) throw new CliError('--host is required')
-  const host = f.host.trim()
-  const port = f.port
-    ? intFlag('port', f.port, 1, 65535)
-    : /\.mail\.protection\.outlook\.com\.?$/i.test(host)
-      ? 25
-      : 587
-  const tls = (f.tls ?? (port === 465 ? 'implicit' : 'starttls')) as DeviceSettings['tls']
-  const settings: DeviceSettings = { host, port, tls }
+  // The defaults for a left-out port and TLS mode are core's, the same the API applies.
+  const settings: DeviceSettings = withSettingsDefaults({
+    host: f.host.trim(),
+    port: f.port ? intFlag('port', f.port, 1, 65535) : undefined,
+    tls: f.tls as DeviceSettings['tls'] | undefined,
+  })
   if (f.user) settings.username = f.user
   if (f.from) settings.from = f.from
   if (f.to?.length) settings.recipients = f.to

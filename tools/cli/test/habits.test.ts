@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createServer, type Server, type Socket } from 'node:net'
+import { DEFAULT_PROBE_TIMEOUT_MS } from '@smtp-doctor/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HELP_CS } from '../src/help-text.js'
 import { CLI, runCli } from './run-cli.js'
@@ -37,6 +38,11 @@ describe('help', () => {
     expect(r.stdout).toMatch(/\nExamples?:\n {2}(SMTP_DOCTOR_PASSWORD=… )?smtp-doctor /)
     expect(r.stdout).toContain('--json')
     expect(r.stdout).toContain('--lang <lang>')
+  })
+
+  it('probe --timeout defaults to the API probe budget (core DEFAULT_PROBE_TIMEOUT_MS)', async () => {
+    const r = await runCli(['probe', '--help'])
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`(default: "${DEFAULT_PROBE_TIMEOUT_MS}")`)
   })
 
   it('--lang cs: the help page is Czech (titles, descriptions, example heading)', async () => {

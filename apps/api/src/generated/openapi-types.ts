@@ -977,13 +977,13 @@ export interface components {
             settings: {
                 /** @description SMTP server / smart host as entered on the device. */
                 host: string;
-                /** @description TCP port as entered on the device. */
-                port: number;
+                /** @description TCP port as entered on the device (default: 25 for a tenant MX endpoint, else 587). */
+                port?: number;
                 /**
-                 * @description TLS mode as entered on the device.
+                 * @description TLS mode as entered on the device (default: implicit on port 465, else starttls).
                  * @enum {string}
                  */
-                tls: "none" | "starttls" | "implicit";
+                tls?: "none" | "starttls" | "implicit";
                 /** @description Sign-in name, if one is entered. */
                 username?: string;
                 /** @description For `classify`/`diagnose`: whether a password was entered (`true`/`false`). For `probe`: the secret itself. Never logged, echoed or stored. */
@@ -1032,6 +1032,11 @@ export interface components {
                 canAuthenticate?: boolean;
                 /** @description The device or app can sign in with OAuth 2.0 (XOAUTH2). */
                 oauth?: boolean;
+                /**
+                 * @description How it gets its OAuth token: as an app of its own (`client-credentials`: tenant, client id, secret or certificate) or only by a user signing in (`delegated`).
+                 * @enum {string}
+                 */
+                oauthFlow?: "client-credentials" | "delegated";
                 /** @description Highest TLS version the device speaks. */
                 maxTlsVersion?: ("TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3") | "none";
                 /** @description The site has a static public IP address. */
@@ -1061,13 +1066,13 @@ export interface components {
             settings: {
                 /** @description SMTP server / smart host as entered on the device. */
                 host: string;
-                /** @description TCP port as entered on the device. */
-                port: number;
+                /** @description TCP port as entered on the device (default: 25 for a tenant MX endpoint, else 587). */
+                port?: number;
                 /**
-                 * @description TLS mode as entered on the device.
+                 * @description TLS mode as entered on the device (default: implicit on port 465, else starttls).
                  * @enum {string}
                  */
-                tls: "none" | "starttls" | "implicit";
+                tls?: "none" | "starttls" | "implicit";
                 /** @description Sign-in name, if one is entered. */
                 username?: string;
                 /** @description For `classify`/`diagnose`: whether a password was entered (`true`/`false`). For `probe`: the secret itself. Never logged, echoed or stored. */
@@ -1100,7 +1105,7 @@ export interface components {
                 /** @description Longest server name the device's settings field accepts, if it is limited. */
                 hostFieldMaxLength?: number;
             };
-            /** @description Budget for the whole probe in ms (default 15000). */
+            /** @description Budget for the whole probe in ms (default 15000, as the CLI's --timeout). */
             timeoutMs?: number;
             /** @description Also test which of TLS 1.0–1.3 the endpoint accepts (one connection per version, in parallel, to the same allowed target); answered in `probe.tlsVersions`. */
             tlsMatrix?: boolean;
@@ -2194,13 +2199,13 @@ export interface components {
             settings: {
                 /** @description SMTP server / smart host as entered on the device. */
                 host: string;
-                /** @description TCP port as entered on the device. */
-                port: number;
+                /** @description TCP port as entered on the device (default: 25 for a tenant MX endpoint, else 587). */
+                port?: number;
                 /**
-                 * @description TLS mode as entered on the device.
+                 * @description TLS mode as entered on the device (default: implicit on port 465, else starttls).
                  * @enum {string}
                  */
-                tls: "none" | "starttls" | "implicit";
+                tls?: "none" | "starttls" | "implicit";
                 /** @description Sign-in name, if one is entered. */
                 username?: string;
                 /** @description For `classify`/`diagnose`: whether a password was entered (`true`/`false`). For `probe`: the secret itself. Never logged, echoed or stored. */
@@ -2249,6 +2254,11 @@ export interface components {
                 canAuthenticate?: boolean;
                 /** @description The device or app can sign in with OAuth 2.0 (XOAUTH2). */
                 oauth?: boolean;
+                /**
+                 * @description How it gets its OAuth token: as an app of its own (`client-credentials`: tenant, client id, secret or certificate) or only by a user signing in (`delegated`).
+                 * @enum {string}
+                 */
+                oauthFlow?: "client-credentials" | "delegated";
                 /** @description Highest TLS version the device speaks. */
                 maxTlsVersion?: ("TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3") | "none";
                 /** @description The site has a static public IP address. */
@@ -2278,13 +2288,13 @@ export interface components {
             settings: {
                 /** @description SMTP server / smart host as entered on the device. */
                 host: string;
-                /** @description TCP port as entered on the device. */
-                port: number;
+                /** @description TCP port as entered on the device (default: 25 for a tenant MX endpoint, else 587). */
+                port?: number;
                 /**
-                 * @description TLS mode as entered on the device.
+                 * @description TLS mode as entered on the device (default: implicit on port 465, else starttls).
                  * @enum {string}
                  */
-                tls: "none" | "starttls" | "implicit";
+                tls?: "none" | "starttls" | "implicit";
                 /** @description Sign-in name, if one is entered. */
                 username?: string;
                 /** @description For `classify`/`diagnose`: whether a password was entered (`true`/`false`). For `probe`: the secret itself. Never logged, echoed or stored. */
@@ -2317,7 +2327,7 @@ export interface components {
                 /** @description Longest server name the device's settings field accepts, if it is limited. */
                 hostFieldMaxLength?: number;
             };
-            /** @description Budget for the whole probe in ms (default 15000). */
+            /** @description Budget for the whole probe in ms (default 15000, as the CLI's --timeout). */
             timeoutMs?: number;
             /** @description Also test which of TLS 1.0–1.3 the endpoint accepts (one connection per version, in parallel, to the same allowed target); answered in `probe.tlsVersions`. */
             tlsMatrix?: boolean;

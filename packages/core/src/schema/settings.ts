@@ -67,3 +67,32 @@ export type DeviceSettings = z.infer<typeof DeviceSettings>
  * (`to` → `recipients`). What `classify` and the API's bodies validate with.
  */
 export const DeviceSettingsStrict = strictDeep(DeviceSettings)
+
+/** The probe's whole budget when none is given — the CLI's `--timeout` and the API's `timeoutMs`. */
+export const DEFAULT_PROBE_TIMEOUT_MS = 15_000
+
+const MX_ENDPOINT = /\.(?:mail\.protection\.outlook\.com|mx\.microsoft)\.?$/i
+
+/**
+ * The port and TLS mode a device means when they are left out — one rule for the CLI's flags and
+ * the API's bodies: port 25 for a tenant MX endpoint (`*.mail.protection.outlook.com`,
+ * `*.mx.microsoft`), else 587; TLS implicit on port 465, else STARTTLS.
+ * @example withSettingsDefaults({ host: 'contoso-com.mail.protection.outlook.com' }) // port 25, tls 'starttls'
+ */
+export function withSettingsDefaults<
+  T extends { host: string; port?: number | undefined; tls?: TlsMode | undefined },
+>(settings: T): T & { port: number; tls: TlsMode } {
+  const port = settings.port ?? (MX_ENDPOINT.test(settings.host.trim()) ? 25 : 587)
+  const tls = settings.tls ?? (port === 465 ? 'implicit' : 'starttls')
+  return { ...settings, port, tls }
+}
+
+/** `DeviceSettingsStrict` with `port` and `tls` optional, for bodies; `withSettingsDefaults` fills them. */
+export const DeviceSettingsInput = DeviceSettingsStrict.extend({
+  port: DeviceSettings.shape.port
+    .optional()
+    .describe('TCP port as entered on the device (default: 25 for a tenant MX endpoint, else 587).'),
+  tls: TlsMode.optional().describe(
+    'TLS mode as entered on the device (default: implicit on port 465, else starttls).',
+  ),
+})
