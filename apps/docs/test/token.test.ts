@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { helpUrl } from '../src/lib/engine.js'
+import { MIGRATE_TEXT, MIGRATION_PROFILES } from '../src/lib/migrate-text.js'
 import { TOKEN_TEXT } from '../src/lib/token-text.js'
 import { findChromium } from './chromium.js'
 import { RESULTS, requireDist, serveDist } from './site.js'
@@ -189,4 +190,51 @@ describe('check your token', () => {
     expect(bad).toEqual([])
     await page.close()
   })
+})
+
+describe('moving off Basic authentication', () => {
+  // What each kind of device should move to, as the engine ranks it (asserted here, rendered there).
+  const expected: Record<string, string> = {
+    'oauth-app': 'smtp-auth-oauth',
+    'oauth-user': 'smtp-auth-oauth',
+    'password-only': 'oauth-relay',
+    'old-tls': 'relay',
+    'internal-only': 'direct-send',
+    'bulk-internal': 'high-volume-email',
+    'static-ip': 'relay',
+    'no-static-ip': 'oauth-relay',
+  }
+  for (const lang of ['en', 'cs'] as const) {
+    it(`${lang}: states the published timeline with its dated source and a path per kind of device`, async () => {
+      if (!context || !server) throw new Error('browser not started')
+      const page = await context.newPage()
+      await page.goto(`${server.url}/${lang}/migrate/`, { waitUntil: 'load' })
+      expect((await page.textContent('h1'))?.trim()).toBe(MIGRATE_TEXT[lang].title)
+      const timeline = await page.locator('.migrate-timeline li').allTextContents()
+      expect(timeline).toEqual(MIGRATE_TEXT[lang].timeline)
+      expect(await page.getAttribute('.migrate-source a', 'href')).toContain('techcommunity.microsoft.com')
+      expect(await page.textContent('.migrate-source')).toContain('2026-01-27')
+      const shown = await page
+        .locator('section.migrate-path')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-profile'), e.getAttribute('data-option')]))
+      expect(Object.fromEntries(shown)).toEqual(expected)
+      expect(shown.map(([id]) => id)).toEqual(MIGRATION_PROFILES.map((p) => p.id))
+      // The app-only OAuth path carries the Entra and Exchange Online steps.
+      const app = await page.textContent('section[data-profile="oauth-app"] .settings-notes')
+      for (const part of [
+        'SMTP.SendAsApp',
+        'New-ServicePrincipal',
+        'Add-MailboxPermission',
+        'Add-RecipientPermission',
+      ])
+        expect(app).toContain(part)
+      expect(await page.locator('section.migrate-path .migrate-sources a').count()).toBeGreaterThanOrEqual(8)
+      const { violations } = await new AxeBuilder({ page }).analyze()
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      ).toEqual([])
+      await page.screenshot({ path: join(RESULTS, `migrate-${lang}.png`), fullPage: true })
+      await page.close()
+    })
+  }
 })

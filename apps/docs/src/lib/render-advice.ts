@@ -3,7 +3,7 @@
  * built at build time and the in-browser form, so both show the same thing.
  */
 import { type AdvisedOption, type Lang, SETTINGS_TEXT, type SettingsCard } from './engine.js'
-import { escapeHtml } from './inline-md.js'
+import { escapeHtml, inlineMarkdown } from './inline-md.js'
 
 const L = {
   en: {
@@ -60,7 +60,7 @@ export function settingsCardHtml(card: SettingsCard, lang: Lang, caption?: strin
     ...rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${v}</td></tr>`),
     '</tbody></table>',
     card.notes.length > 0
-      ? `<ul class="settings-notes">${card.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
+      ? `<ul class="settings-notes">${card.notes.map((n) => `<li>${inlineMarkdown(n)}</li>`).join('')}</ul>`
       : '',
   ].join('')
 }
