@@ -13,6 +13,8 @@ const devNull = openSync('/dev/null', 'w')
 const app = await buildApp({
   logger: { level: 'info', stream: { write: (line: string) => void writeSync(devNull, line) } },
   rateLimit: { global: false },
+  // BENCH_EXPLAIN_POOL=off: every explain on the event loop, to compare against.
+  ...(process.env.BENCH_EXPLAIN_POOL === 'off' ? { explainPool: false as const } : {}),
 })
 await app.listen({ host: '127.0.0.1', port: 0 })
 const address = app.server.address()

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { explain } from '@smtp-doctor/rules'
 
@@ -8,6 +9,14 @@ import { explain } from '@smtp-doctor/rules'
  */
 
 type Job = { id: number; text: string; lang: 'cs' | 'en' }
+
+// Big explains yield the CPU to the main thread's short requests: on Linux the nice value set
+// here applies to this thread only. (Not permitted or not supported: run at normal priority.)
+try {
+  setPriority(10)
+} catch {
+  // keep the default priority
+}
 
 parentPort?.on('message', async (job: Job) => {
   try {
