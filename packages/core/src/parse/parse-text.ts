@@ -185,7 +185,8 @@ const isClosing = (c: number) => c === 39 || c === 34 || c === 62 || c === 96 //
  */
 export function trimText(s: string): string {
   let t = s.length > MAX_TEXT * 4 ? s.slice(0, MAX_TEXT * 4) : s
-  const inReply = t.toLowerCase().indexOf('(in reply to ')
+  const paren = t.indexOf('(')
+  const inReply = paren < 0 ? -1 : t.toLowerCase().indexOf('(in reply to ', paren)
   if (inReply >= 0) t = t.slice(0, inReply)
   t = t.trim()
   if (t.length > MAX_TEXT) t = t.slice(0, MAX_TEXT)
@@ -445,8 +446,11 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
         if (!BARE_PREFIX_RE.test(line.slice(Math.max(0, m.index - 12), m.index))) continue
         if (!/^[ -]?\S*[A-Za-z]/.test(line.slice(m.index + 4, m.index + 24)) && m[2] === ' ') continue
       }
-      const text = replyText(line, m.index, REPLY_RE.lastIndex)
+      const textAt = REPLY_RE.lastIndex
       sawReply = true
+      // A pending reply whose text is full takes no more: skip trimming text that would be dropped.
+      const full = (c: number) =>
+        pending !== null && pending.code === c && st.pendingBytes >= MAX_PENDING_BYTES
       if (m[2] === '-') {
         if (pending && pending.code !== code) flushPending(lineNo)
         if (!pending) {
@@ -454,14 +458,14 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
           st.pendingBytes = 0
         }
         pending.enhanced ??= enhanced
-        pendingPush(text)
+        if (!full(code)) pendingPush(replyText(line, m.index, textAt))
       } else if (pending && pending.code === code) {
-        pendingPush(text)
+        if (!full(code)) pendingPush(replyText(line, m.index, textAt))
         pending.enhanced ??= enhanced
         flushPending(lineNo)
       } else {
         flushPending(lineNo)
-        record(code, enhanced, text, lineNo)
+        record(code, enhanced, replyText(line, m.index, textAt), lineNo)
       }
       break // one reply per line; the rest of the line is its text
     }
