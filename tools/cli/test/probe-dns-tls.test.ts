@@ -131,4 +131,45 @@ describe('probe with the TLS matrix and the DNS checks', () => {
     expect(r.stderr).toMatch(message)
     expect(dns.queries()).toEqual([])
   })
+
+  it('smtp-doctor sim serves the demo DNS zone too, and dns answers from it', async () => {
+    const { spawn } = await import('node:child_process')
+    const { CLI } = await import('./run-cli.js')
+    const child = spawn(process.execPath, [CLI, 'sim', '--json'], {
+      env: { ...process.env, SMTP_DOCTOR_SKIP_BUILD_CHECK: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 30_000,
+    })
+    try {
+      let out = ''
+      const address = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d
+          try {
+            resolve((JSON.parse(out) as { dns: string }).dns)
+          } catch {
+            // not all of it yet
+          }
+        })
+        child.on('exit', (code) => reject(new Error(`sim exited ${code} early`)))
+      })
+      expect(address).toMatch(/^127\.0\.0\.1:\d+$/)
+      const r = await runCli([
+        '--json',
+        'dns',
+        SIM_DNS.tenantDomain,
+        '--ip',
+        SIM_DNS.relayIp,
+        '--resolver',
+        address,
+        '--dnsbl',
+        'bl.example',
+      ])
+      expect((JSON.parse(r.stdout) as Answer & { dns: { spf: { result: string } } }).dns.spf.result).toBe(
+        'fail',
+      )
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
 })

@@ -26,14 +26,20 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
     throw toCliError(err) ?? new CliError((err as Error).message)
   }
   const running = await sim.startSim(scenario)
+  // The demo DNS zone beside it, so `smtp-doctor dns … --resolver` and `probe --resolver` work offline.
+  const dnsServer = await sim.startDnsServer()
   if (ctx.json) {
     printJson({
       name: running.scenario.name,
       endpoints: running.endpoints,
+      dns: dnsServer.address,
       accounts: running.scenario.accounts.map((a) => a.username),
     })
   } else {
     for (const line of sim.formatEndpoints(running)) ctx.out(line)
+    ctx.out(
+      `dns        ${dnsServer.address}  (UDP + TCP, the demo zone: smtp-doctor dns ${sim.SIM_DNS.tenantDomain} --ip ${sim.SIM_DNS.relayIp} --resolver ${dnsServer.address})`,
+    )
     ctx.out(ctx.style.dim(ctx.L.simStarted))
   }
   // Ctrl+C is how the simulator is stopped: 130 as for any interrupted command; SIGTERM is 0.
@@ -41,7 +47,7 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
     process.once('SIGINT', () => resolve('SIGINT'))
     process.once('SIGTERM', () => resolve('SIGTERM'))
   })
-  await running.stop()
+  await Promise.all([running.stop(), dnsServer.stop()])
   if (!ctx.json) ctx.err(ctx.L.simStopped)
   return signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT.ok
 }
