@@ -87,20 +87,21 @@ export const HELP_CS: Readonly<Record<string, string>> = {
   'block list zones to look the IP up in (default: zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org)':
     'zóny seznamů blokovaných adres, ve kterých IP hledat (výchozí: zen.spamhaus.org, bl.spamcop.net, b.barracudacentral.org)',
   'time limit of each check in milliseconds': 'časový limit každé kontroly v milisekundách',
-  // sim, rules
-  'run the Microsoft 365 simulator on loopback until Ctrl+C':
-    'spustí simulátor Microsoft 365 na loopbacku, dokud nestisknete Ctrl+C',
-  'scenario file (JSON, see @smtp-doctor/m365-sim); the demo tenant when left out':
-    'soubor scénáře (JSON, viz @smtp-doctor/m365-sim); bez něj ukázkový tenant',
-  'list the rules, or show one by id or error code':
-    'vypíše pravidla, nebo ukáže jedno podle id či kódu chyby',
-  'list the rules (as GET /v1/rules)': 'vypíše pravidla (jako GET /v1/rules)',
-  'only rules about this option (and those for any)': 'jen pravidla k této možnosti (a pravidla pro všechny)',
-  'only rules answering this enhanced status code (e.g. 5.7.60)':
-    'jen pravidla, která odpovídají tomuto rozšířenému stavovému kódu (např. 5.7.60)',
-  'show a rule by id (send-as-denied) or enhanced status code (5.7.60)':
-    'ukáže pravidlo podle id (send-as-denied) nebo rozšířeného stavového kódu (5.7.60)',
-  'rule id or enhanced status code': 'id pravidla nebo rozšířený stavový kód',
+  // probe --oauth and token (OAuth 2.0, XOAUTH2)
+  'get an OAuth 2.0 token first and sign in with XOAUTH2':
+    'nejprve získá token OAuth 2.0 a přihlásí se přes XOAUTH2',
+  'with --oauth: the tenant id or one of its domains': 's --oauth: ID tenanta nebo některá z jeho domén',
+  'with --oauth: the application (client) id': 's --oauth: ID aplikace (klienta)',
+  'with --oauth client-credentials: the app certificate (else SMTP_DOCTOR_CLIENT_SECRET)':
+    's --oauth client-credentials: certifikát aplikace (jinak SMTP_DOCTOR_CLIENT_SECRET)',
+  'with --client-cert: its private key (PEM file)': 's --client-cert: jeho soukromý klíč (soubor PEM)',
+  'with --oauth: the scope to request (default: the Exchange Online scope of the flow)':
+    's --oauth: obor, o který žádat (výchozí: obor Exchange Online pro daný tok)',
+  'look inside an OAuth access token (from SMTP_DOCTOR_TOKEN or stdin): the verdict and its claims, never the token':
+    'prohlédne přístupový token OAuth (z SMTP_DOCTOR_TOKEN nebo stdin): výsledek a jeho deklarace, nikdy token samotný',
+  'the mailbox the token is to sign in as (XOAUTH2 user=)':
+    'schránka, za kterou se má token přihlásit (XOAUTH2 user=)',
+  "the tenant id of the from-address's domain": 'ID tenanta domény adresy odesílatele',
 }
 
 /** An example for every command, by its path; shown under the command's help. */
@@ -122,6 +123,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'smtp-doctor probe': [
     'SMTP_DOCTOR_PASSWORD=… smtp-doctor probe --host smtp.office365.com --user scanner@contoso.com \\\n    --from scanner@contoso.com --to someone@contoso.com',
+    'SMTP_DOCTOR_CLIENT_SECRET=… smtp-doctor probe --host smtp.office365.com --user scanner@contoso.com \\\n    --oauth client-credentials --tenant contoso.com --client-id <application-id>',
+  ],
+  'smtp-doctor token': [
+    'SMTP_DOCTOR_TOKEN=… smtp-doctor token --user scanner@contoso.com',
+    'pbpaste | smtp-doctor --json token',
   ],
   'smtp-doctor dns': [
     'smtp-doctor dns contoso.com --ip 203.0.113.10',
@@ -164,7 +170,8 @@ export function helpSuffixes(text: string, lang: Lang): string {
   if (lang !== 'cs') return text
   return text
     .replace(/\(choices: /g, '(možnosti: ')
-    .replace(/([(,] )default: /g, '$1výchozí: ')
+    .replace(/\(default: /g, '(výchozí: ')
+    .replace(/, default: /g, ', výchozí: ')
     .replace('from LC_ALL, LC_MESSAGES, LANG', 'podle LC_ALL, LC_MESSAGES, LANG')
 }
 
