@@ -935,6 +935,7 @@ export interface components {
                         ms?: number;
                     };
                 };
+                /** @description The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
                 token?: {
                     aud?: string;
                     iss?: string;
@@ -1401,9 +1402,218 @@ export interface components {
          */
         DnsResultInput: {
             findings: components["schemas"]["FindingInput"][];
-            /** @description What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` (the DNS parts of core’s ProbeFacts). */
+            /** @description What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` — the DNS parts of the probe facts (core’s ProbeFacts). */
             dns: {
-                [key: string]: unknown;
+                /** @description The domain's MX records. */
+                mx?: {
+                    /** @description The domain looked up. */
+                    domain: string;
+                    /** @description The MX records, as published. */
+                    hosts: {
+                        /** @description The mail server name. */
+                        exchange: string;
+                        /** @description MX preference: lower is preferred. */
+                        priority: number;
+                    }[];
+                    /** @description The preferred MX is a Microsoft 365 endpoint (`*.mail.protection.outlook.com` or `*.mx.microsoft`). */
+                    isMicrosoft365: boolean;
+                    /** @description The preferred (lowest-priority) exchange, lower case, no trailing dot. */
+                    preferred?: string;
+                    /** @description The Microsoft 365 endpoint direct send and relay connect to, exactly as DNS names it (the preferred MX when it is Microsoft 365, else the first Microsoft 365 host listed). */
+                    endpoint?: string;
+                    /**
+                     * @description Which form `endpoint` has: the classic `*.mail.protection.outlook.com` or the DNSSEC `*.mx.microsoft`.
+                     * @enum {string}
+                     */
+                    endpointKind?: "mail.protection.outlook.com" | "mx.microsoft";
+                    /** @description How long the look-up took, milliseconds. */
+                    ms?: number;
+                    /** @description Why the look-up failed, when it did. */
+                    error?: {
+                        /**
+                         * @description The step that failed.
+                         * @enum {string}
+                         */
+                        stage: "dns" | "tcp" | "banner" | "ehlo" | "starttls" | "tls" | "ehlo-tls" | "auth" | "mail" | "rcpt" | "data" | "quit";
+                        /**
+                         * @description Why it failed: a stable code (`TCP_REFUSED`, `DNS_NOT_FOUND`, `TIMEOUT`…).
+                         * @enum {string}
+                         */
+                        code: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "TCP_REFUSED" | "TCP_TIMEOUT" | "TCP_RESET" | "TCP_UNREACHABLE" | "TIMEOUT" | "CONNECTION_CLOSED" | "TLS_HANDSHAKE_FAILED" | "TLS_VERSION_MISMATCH" | "PROTOCOL_ERROR" | "LINE_TOO_LONG" | "STARTTLS_NOT_OFFERED" | "AUTH_NOT_OFFERED" | "AUTH_MECHANISM_NOT_OFFERED";
+                        /** @description What happened, in English, for people (the code is for programs). */
+                        message: string;
+                    };
+                };
+                /** @description SPF evaluation of the domain for the sending IP. */
+                spf?: {
+                    /** @description The domain whose SPF record was evaluated. */
+                    domain: string;
+                    /** @description The sending IP it was evaluated for. */
+                    ip: string;
+                    /**
+                     * @description The SPF verdict (RFC 7208).
+                     * @enum {string}
+                     */
+                    result: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+                    /** @description The SPF record as published. */
+                    record?: string;
+                    /** @description DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP. */
+                    lookups?: number;
+                    /** @description `lookups` counts only what was walked before an include loop or the depth limit cut the tree. */
+                    lookupsAtLeast?: boolean;
+                    /** @description An include or redirect leads back to a domain already on its path. */
+                    includeLoop?: boolean;
+                    /** @description Lookups in the whole record that returned no data or NXDOMAIN (limit: 2). Independent of the IP. */
+                    voidLookups?: number;
+                    /** @description Lookup count per include / redirect. */
+                    includes?: {
+                        /** @description The included or redirected domain. */
+                        domain: string;
+                        /** @description DNS-querying terms inside it, its nested includes counted. */
+                        lookups: number;
+                        /** @description Void lookups (no data, NXDOMAIN) inside this include, its own TXT look-up counted. */
+                        voidLookups?: number;
+                        /**
+                         * @description `include:` or `redirect=`.
+                         * @enum {string}
+                         */
+                        kind?: "include" | "redirect";
+                        /** @description The domain whose record names this one. */
+                        via?: string;
+                    }[];
+                    /** @description The record covers Microsoft 365 (`include:spf.protection.outlook.com`). */
+                    includesMicrosoft365?: boolean;
+                    /** @description `lookups` is over the RFC 7208 limit of 10: receivers that walk the whole record answer permerror. */
+                    overLookupLimit?: boolean;
+                    /** @description `voidLookups` is over the RFC 7208 limit of 2. */
+                    overVoidLimit?: boolean;
+                    /** @description Lookups the evaluation for this IP made before it reached its verdict (it stops at the first match). */
+                    evaluatedLookups?: number;
+                    /** @description Void lookups the evaluation for this IP met. */
+                    evaluatedVoidLookups?: number;
+                    /**
+                     * @description Why DNS failed, when it did (temperror).
+                     * @enum {string}
+                     */
+                    errorCode?: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "TCP_REFUSED" | "TCP_TIMEOUT" | "TCP_RESET" | "TCP_UNREACHABLE" | "TIMEOUT" | "CONNECTION_CLOSED" | "TLS_HANDSHAKE_FAILED" | "TLS_VERSION_MISMATCH" | "PROTOCOL_ERROR" | "LINE_TOO_LONG" | "STARTTLS_NOT_OFFERED" | "AUTH_NOT_OFFERED" | "AUTH_MECHANISM_NOT_OFFERED";
+                    /** @description How long the evaluation took, milliseconds. */
+                    ms?: number;
+                    /** @description What went wrong, when the evaluation failed. */
+                    error?: string;
+                };
+                /** @description The DMARC record of the from-address's domain. */
+                dmarc?: {
+                    /** @description The domain looked up. */
+                    domain: string;
+                    /** @description A `v=DMARC1` record was found. false with no `error`: the domain publishes none. */
+                    found: boolean;
+                    /** @description The name the record was read from (`_dmarc.<domain>` or the organisational domain's). */
+                    name?: string;
+                    /** @description The DMARC record as published. */
+                    record?: string;
+                    /**
+                     * @description What receivers do with this domain's mail that fails DMARC: `p=`, or `sp=` when the record is inherited from the organisational domain and has one.
+                     * @enum {string}
+                     */
+                    policy?: "none" | "quarantine" | "reject";
+                    /**
+                     * @description `sp=`: the policy for subdomains, when the record names one.
+                     * @enum {string}
+                     */
+                    subdomainPolicy?: "none" | "quarantine" | "reject";
+                    /** @description `pct=` (default 100). */
+                    pct?: number;
+                    /**
+                     * @description `adkim=`: DKIM alignment, relaxed (`r`, default) or strict (`s`).
+                     * @enum {string}
+                     */
+                    adkim?: "r" | "s";
+                    /**
+                     * @description `aspf=`: SPF alignment, relaxed (`r`, default) or strict (`s`).
+                     * @enum {string}
+                     */
+                    aspf?: "r" | "s";
+                    /** @description More than one DMARC record: receivers ignore them all (RFC 7489 §6.6.3). */
+                    multiple?: boolean;
+                    /** @description The record is there but has no valid `p=` tag (receivers treat it as absent). */
+                    invalid?: boolean;
+                    /** @description How long the look-up took, milliseconds. */
+                    ms?: number;
+                    /** @description Why the look-up failed, when it did. */
+                    error?: {
+                        /**
+                         * @description Why the check failed: `DNS_NOT_FOUND`, `DNS_SERVFAIL` or `DNS_TIMEOUT`.
+                         * @enum {string}
+                         */
+                        code: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT";
+                        /** @description A short message naming the query. */
+                        message: string;
+                    };
+                };
+                /** @description The Microsoft 365 DKIM selectors of the domain. */
+                dkim?: {
+                    /** @description The domain whose selectors were looked up. */
+                    domain: string;
+                    /** @description The selectors looked up (`selector1`, `selector2`). */
+                    selectors: {
+                        /** @description The selector name, e.g. `selector1`. */
+                        selector: string;
+                        /** @description The name that was asked, `<selector>._domainkey.<domain>`. */
+                        name: string;
+                        /** @description The CNAME target, lower case, no trailing dot. */
+                        cname?: string;
+                        /** @description The CNAME points at a Microsoft 365 DKIM key name. */
+                        microsoft365: boolean;
+                        /** @description A TXT record with a DKIM key (`p=`) answers at the name (through the CNAME). */
+                        keyPublished?: boolean;
+                        /** @description Why the look-up failed, when it did. */
+                        error?: {
+                            /**
+                             * @description Why the check failed: `DNS_NOT_FOUND`, `DNS_SERVFAIL` or `DNS_TIMEOUT`.
+                             * @enum {string}
+                             */
+                            code: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT";
+                            /** @description A short message naming the query. */
+                            message: string;
+                        };
+                    }[];
+                    /** @description Both Microsoft 365 selectors are CNAMEs to Microsoft 365 key names. */
+                    microsoft365Ready: boolean;
+                    /** @description Some selector could not be looked up (then `microsoft365Ready: false` proves nothing). */
+                    lookupFailed?: boolean;
+                    /** @description How long the look-ups took (in parallel), milliseconds. */
+                    ms?: number;
+                };
+                /** @description DNS block list look-ups of the sending IP. */
+                dnsbl?: {
+                    /** @description The IP address looked up. */
+                    ip: string;
+                    /** @description The block list zones asked. */
+                    checked: string[];
+                    /** @description Zones that list the IP. */
+                    listed: {
+                        /** @description The zone that lists the IP. */
+                        zone: string;
+                        /** @description The answer addresses (127.0.0.x), which say why. */
+                        codes: string[];
+                        /** @description The zone's TXT explanation, when it has one. */
+                        text?: string;
+                    }[];
+                    /** @description Zones that did not answer usably. */
+                    errors?: {
+                        /** @description The zone that could not be asked. */
+                        zone: string;
+                        /** @description What went wrong. */
+                        message: string;
+                        /**
+                         * @description DNS_TIMEOUT, DNS_SERVFAIL…; absent when the list answered something unusable.
+                         * @enum {string}
+                         */
+                        code?: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "TCP_REFUSED" | "TCP_TIMEOUT" | "TCP_RESET" | "TCP_UNREACHABLE" | "TIMEOUT" | "CONNECTION_CLOSED" | "TLS_HANDSHAKE_FAILED" | "TLS_VERSION_MISMATCH" | "PROTOCOL_ERROR" | "LINE_TOO_LONG" | "STARTTLS_NOT_OFFERED" | "AUTH_NOT_OFFERED" | "AUTH_MECHANISM_NOT_OFFERED";
+                    }[];
+                    /** @description How long the look-ups took (zones in parallel), milliseconds. */
+                    ms?: number;
+                };
             };
         };
         DiagnoseRequest: {
@@ -2157,6 +2367,7 @@ export interface components {
                         ms?: number;
                     };
                 };
+                /** @description The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
                 token?: {
                     aud?: string;
                     iss?: string;
@@ -2623,9 +2834,218 @@ export interface components {
          */
         DnsResult: {
             findings: components["schemas"]["Finding"][];
-            /** @description What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` (the DNS parts of core’s ProbeFacts). */
+            /** @description What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` — the DNS parts of the probe facts (core’s ProbeFacts). */
             dns: {
-                [key: string]: unknown;
+                /** @description The domain's MX records. */
+                mx?: {
+                    /** @description The domain looked up. */
+                    domain: string;
+                    /** @description The MX records, as published. */
+                    hosts: {
+                        /** @description The mail server name. */
+                        exchange: string;
+                        /** @description MX preference: lower is preferred. */
+                        priority: number;
+                    }[];
+                    /** @description The preferred MX is a Microsoft 365 endpoint (`*.mail.protection.outlook.com` or `*.mx.microsoft`). */
+                    isMicrosoft365: boolean;
+                    /** @description The preferred (lowest-priority) exchange, lower case, no trailing dot. */
+                    preferred?: string;
+                    /** @description The Microsoft 365 endpoint direct send and relay connect to, exactly as DNS names it (the preferred MX when it is Microsoft 365, else the first Microsoft 365 host listed). */
+                    endpoint?: string;
+                    /**
+                     * @description Which form `endpoint` has: the classic `*.mail.protection.outlook.com` or the DNSSEC `*.mx.microsoft`.
+                     * @enum {string}
+                     */
+                    endpointKind?: "mail.protection.outlook.com" | "mx.microsoft";
+                    /** @description How long the look-up took, milliseconds. */
+                    ms?: number;
+                    /** @description Why the look-up failed, when it did. */
+                    error?: {
+                        /**
+                         * @description The step that failed.
+                         * @enum {string}
+                         */
+                        stage: "dns" | "tcp" | "banner" | "ehlo" | "starttls" | "tls" | "ehlo-tls" | "auth" | "mail" | "rcpt" | "data" | "quit";
+                        /**
+                         * @description Why it failed: a stable code (`TCP_REFUSED`, `DNS_NOT_FOUND`, `TIMEOUT`…).
+                         * @enum {string}
+                         */
+                        code: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "TCP_REFUSED" | "TCP_TIMEOUT" | "TCP_RESET" | "TCP_UNREACHABLE" | "TIMEOUT" | "CONNECTION_CLOSED" | "TLS_HANDSHAKE_FAILED" | "TLS_VERSION_MISMATCH" | "PROTOCOL_ERROR" | "LINE_TOO_LONG" | "STARTTLS_NOT_OFFERED" | "AUTH_NOT_OFFERED" | "AUTH_MECHANISM_NOT_OFFERED";
+                        /** @description What happened, in English, for people (the code is for programs). */
+                        message: string;
+                    };
+                };
+                /** @description SPF evaluation of the domain for the sending IP. */
+                spf?: {
+                    /** @description The domain whose SPF record was evaluated. */
+                    domain: string;
+                    /** @description The sending IP it was evaluated for. */
+                    ip: string;
+                    /**
+                     * @description The SPF verdict (RFC 7208).
+                     * @enum {string}
+                     */
+                    result: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+                    /** @description The SPF record as published. */
+                    record?: string;
+                    /** @description DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP. */
+                    lookups?: number;
+                    /** @description `lookups` counts only what was walked before an include loop or the depth limit cut the tree. */
+                    lookupsAtLeast?: boolean;
+                    /** @description An include or redirect leads back to a domain already on its path. */
+                    includeLoop?: boolean;
+                    /** @description Lookups in the whole record that returned no data or NXDOMAIN (limit: 2). Independent of the IP. */
+                    voidLookups?: number;
+                    /** @description Lookup count per include / redirect. */
+                    includes?: {
+                        /** @description The included or redirected domain. */
+                        domain: string;
+                        /** @description DNS-querying terms inside it, its nested includes counted. */
+                        lookups: number;
+                        /** @description Void lookups (no data, NXDOMAIN) inside this include, its own TXT look-up counted. */
+                        voidLookups?: number;
+                        /**
+                         * @description `include:` or `redirect=`.
+                         * @enum {string}
+                         */
+                        kind?: "include" | "redirect";
+                        /** @description The domain whose record names this one. */
+                        via?: string;
+                    }[];
+                    /** @description The record covers Microsoft 365 (`include:spf.protection.outlook.com`). */
+                    includesMicrosoft365?: boolean;
+                    /** @description `lookups` is over the RFC 7208 limit of 10: receivers that walk the whole record answer permerror. */
+                    overLookupLimit?: boolean;
+                    /** @description `voidLookups` is over the RFC 7208 limit of 2. */
+                    overVoidLimit?: boolean;
+                    /** @description Lookups the evaluation for this IP made before it reached its verdict (it stops at the first match). */
+                    evaluatedLookups?: number;
+                    /** @description Void lookups the evaluation for this IP met. */
+                    evaluatedVoidLookups?: number;
+                    /**
+                     * @description Why DNS failed, when it did (temperror).
+                     * @enum {string}
+                     */
+                    errorCode?: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "TCP_REFUSED" | "TCP_TIMEOUT" | "TCP_RESET" | "TCP_UNREACHABLE" | "TIMEOUT" | "CONNECTION_CLOSED" | "TLS_HANDSHAKE_FAILED" | "TLS_VERSION_MISMATCH" | "PROTOCOL_ERROR" | "LINE_TOO_LONG" | "STARTTLS_NOT_OFFERED" | "AUTH_NOT_OFFERED" | "AUTH_MECHANISM_NOT_OFFERED";
+                    /** @description How long the evaluation took, milliseconds. */
+                    ms?: number;
+                    /** @description What went wrong, when the evaluation failed. */
+                    error?: string;
+                };
+                /** @description The DMARC record of the from-address's domain. */
+                dmarc?: {
+                    /** @description The domain looked up. */
+                    domain: string;
+                    /** @description A `v=DMARC1` record was found. false with no `error`: the domain publishes none. */
+                    found: boolean;
+                    /** @description The name the record was read from (`_dmarc.<domain>` or the organisational domain's). */
+                    name?: string;
+                    /** @description The DMARC record as published. */
+                    record?: string;
+                    /**
+                     * @description What receivers do with this domain's mail that fails DMARC: `p=`, or `sp=` when the record is inherited from the organisational domain and has one.
+                     * @enum {string}
+                     */
+                    policy?: "none" | "quarantine" | "reject";
+                    /**
+                     * @description `sp=`: the policy for subdomains, when the record names one.
+                     * @enum {string}
+                     */
+                    subdomainPolicy?: "none" | "quarantine" | "reject";
+                    /** @description `pct=` (default 100). */
+                    pct?: number;
+                    /**
+                     * @description `adkim=`: DKIM alignment, relaxed (`r`, default) or strict (`s`).
+                     * @enum {string}
+                     */
+                    adkim?: "r" | "s";
+                    /**
+                     * @description `aspf=`: SPF alignment, relaxed (`r`, default) or strict (`s`).
+                     * @enum {string}
+                     */
+                    aspf?: "r" | "s";
+                    /** @description More than one DMARC record: receivers ignore them all (RFC 7489 §6.6.3). */
+                    multiple?: boolean;
+                    /** @description The record is there but has no valid `p=` tag (receivers treat it as absent). */
+                    invalid?: boolean;
+                    /** @description How long the look-up took, milliseconds. */
+                    ms?: number;
+                    /** @description Why the look-up failed, when it did. */
+                    error?: {
+                        /**
+                         * @description Why the check failed: `DNS_NOT_FOUND`, `DNS_SERVFAIL` or `DNS_TIMEOUT`.
+                         * @enum {string}
+                         */
+                        code: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT";
+                        /** @description A short message naming the query. */
+                        message: string;
+                    };
+                };
+                /** @description The Microsoft 365 DKIM selectors of the domain. */
+                dkim?: {
+                    /** @description The domain whose selectors were looked up. */
+                    domain: string;
+                    /** @description The selectors looked up (`selector1`, `selector2`). */
+                    selectors: {
+                        /** @description The selector name, e.g. `selector1`. */
+                        selector: string;
+                        /** @description The name that was asked, `<selector>._domainkey.<domain>`. */
+                        name: string;
+                        /** @description The CNAME target, lower case, no trailing dot. */
+                        cname?: string;
+                        /** @description The CNAME points at a Microsoft 365 DKIM key name. */
+                        microsoft365: boolean;
+                        /** @description A TXT record with a DKIM key (`p=`) answers at the name (through the CNAME). */
+                        keyPublished?: boolean;
+                        /** @description Why the look-up failed, when it did. */
+                        error?: {
+                            /**
+                             * @description Why the check failed: `DNS_NOT_FOUND`, `DNS_SERVFAIL` or `DNS_TIMEOUT`.
+                             * @enum {string}
+                             */
+                            code: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT";
+                            /** @description A short message naming the query. */
+                            message: string;
+                        };
+                    }[];
+                    /** @description Both Microsoft 365 selectors are CNAMEs to Microsoft 365 key names. */
+                    microsoft365Ready: boolean;
+                    /** @description Some selector could not be looked up (then `microsoft365Ready: false` proves nothing). */
+                    lookupFailed?: boolean;
+                    /** @description How long the look-ups took (in parallel), milliseconds. */
+                    ms?: number;
+                };
+                /** @description DNS block list look-ups of the sending IP. */
+                dnsbl?: {
+                    /** @description The IP address looked up. */
+                    ip: string;
+                    /** @description The block list zones asked. */
+                    checked: string[];
+                    /** @description Zones that list the IP. */
+                    listed: {
+                        /** @description The zone that lists the IP. */
+                        zone: string;
+                        /** @description The answer addresses (127.0.0.x), which say why. */
+                        codes: string[];
+                        /** @description The zone's TXT explanation, when it has one. */
+                        text?: string;
+                    }[];
+                    /** @description Zones that did not answer usably. */
+                    errors?: {
+                        /** @description The zone that could not be asked. */
+                        zone: string;
+                        /** @description What went wrong. */
+                        message: string;
+                        /**
+                         * @description DNS_TIMEOUT, DNS_SERVFAIL…; absent when the list answered something unusable.
+                         * @enum {string}
+                         */
+                        code?: "DNS_NOT_FOUND" | "DNS_SERVFAIL" | "DNS_TIMEOUT" | "TCP_REFUSED" | "TCP_TIMEOUT" | "TCP_RESET" | "TCP_UNREACHABLE" | "TIMEOUT" | "CONNECTION_CLOSED" | "TLS_HANDSHAKE_FAILED" | "TLS_VERSION_MISMATCH" | "PROTOCOL_ERROR" | "LINE_TOO_LONG" | "STARTTLS_NOT_OFFERED" | "AUTH_NOT_OFFERED" | "AUTH_MECHANISM_NOT_OFFERED";
+                    }[];
+                    /** @description How long the look-ups took (zones in parallel), milliseconds. */
+                    ms?: number;
+                };
             };
         };
     };

@@ -19,7 +19,9 @@ export const Facts = strictDeep(
     observed: Observed.optional().describe('What was seen: error text and symptoms.'),
     probe: ProbeFacts.optional().describe('What the probes measured.'),
     /** The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
-    token: Token.optional(),
+    token: Token.optional().describe(
+      'The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token).',
+    ),
   }),
 )
 export type Facts = z.infer<typeof Facts>
