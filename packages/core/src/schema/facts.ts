@@ -18,7 +18,6 @@ export const Facts = strictDeep(
     tenant: Tenant.optional().describe('What is known about the Microsoft 365 tenant.'),
     observed: Observed.optional().describe('What was seen: error text and symptoms.'),
     probe: ProbeFacts.optional().describe('What the probes measured.'),
-    /** The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
     token: Token.optional().describe(
       'The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token).',
     ),
