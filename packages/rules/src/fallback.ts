@@ -228,8 +228,11 @@ function connectionFinding(input: FallbackInput, rule: CompiledRule): Finding {
   const kinds = analysis.derived.failures
   const meanings = kinds.map((k) => cat.failures[k]?.[lang]).filter((m): m is string => m !== undefined)
   const labels = meanings.map((m) => shorten(m, 60)).join('; ')
-  const port = analysis.derived.port
-  const where = port !== null ? fill(t('connectionWhere'), { target: `port ${port}` }) : ''
+  // Where it failed: the host and port named on the failure line, else the device's port.
+  const host = analysis.derived.failureHosts[0]
+  const port = analysis.derived.failurePorts[0] ?? analysis.derived.port
+  const target = host && port !== null ? `${host}:${port}` : port !== null ? `port ${port}` : (host ?? '')
+  const where = target ? ` ${fill(t('connectionWhere'), { target: `\`${target.replace(/`/g, "'")}\`` })}` : ''
   const title = fill(t('connectionTitle'), { kinds: labels })
   return {
     ...base,
