@@ -95,6 +95,19 @@ describe('redactor', () => {
     expect(r.redact(`said ${secret.slice(5, 17)}`)).not.toContain(secret.slice(5, 17))
   })
 
+  it('a 16 KiB token (the schema maximum) is masked whole and by any 40-character piece', () => {
+    const token = randomBytes(12 * 1024).toString('base64url')
+    const r = redactor({ username: user, secrets: [token] })
+    const blob = b64(`user=${user}\x01auth=Bearer ${token}\x01\x01`)
+    expect(r.redact(`334 ${blob}`)).toBe(`334 ${MASK}`)
+    for (const at of [0, 777, 5001, 12_000]) {
+      const piece = token.slice(at, at + 40)
+      expect(r.redact(`said ${piece}.`), String(at)).toBe(`said ${MASK}.`)
+      const b = blob.slice(at, at + 40)
+      expect(r.redact(`said ${b}.`), String(at)).toBe(`said ${MASK}.`)
+    }
+  })
+
   it('leaves ordinary text alone and knows nothing without secrets', () => {
     const secret = makeSecret(16)
     const r = redactor({ username: user, secrets: [secret, undefined, true, 'ab'] })
