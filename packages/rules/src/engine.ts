@@ -10,7 +10,7 @@ import {
   phrasesOfReply,
   type SeenReply,
 } from './derived.js'
-import { fallbackFindings, GENERIC_RULE_IDS } from './fallback.js'
+import { fallbackFindings, GENERIC_RULE_IDS, personalise } from './fallback.js'
 import { helpUrl } from './help-url.js'
 import { type FactName, pathSegments, resolvePath } from './operators.js'
 import type { Condition, RuleFile, RuleOption, RuleSource, Severity } from './rule-schema.js'
@@ -269,7 +269,14 @@ export function run(
   }
   fired.sort(compareRanked)
   const values = templateValues(facts, analysis.derived)
-  const findings = fired.map((r) => findingOf(r.e.rule, analysis.derived.option, lang, values))
+  const findings = fired.map((r) =>
+    personalise(
+      findingOf(r.e.rule, analysis.derived.option, lang, values),
+      analysis,
+      bundle.statusCodes,
+      lang,
+    ),
+  )
   if (!opts.settingsOnly)
     findings.push(
       ...fallbackFindings({

@@ -243,6 +243,16 @@ function connectionFinding(input: FallbackInput, rule: CompiledRule): Finding {
 }
 
 /**
+ * A fired finding made specific to this input: other-provider-reply names whose server answered.
+ * Other findings come back unchanged.
+ */
+export function personalise(f: Finding, analysis: Analysis, cat: CompiledStatusCodes, lang: Lang): Finding {
+  if (f.id !== OTHER_PROVIDER) return f
+  const name = cat.providers[analysis.derived.finalProvider ?? '']?.[lang]
+  return name ? { ...f, title: fill(cat.templates.providerTitle[lang], { provider: name }) } : f
+}
+
+/**
  * The findings to append after the fired rules, in order: code-listed rules for unanswered
  * bare replies, then the generic reply finding, then the generic connection finding. Never throws
  * for an analysis the engine produced.

@@ -7,6 +7,7 @@
 import { type ProbeInput, probe } from '@smtp-doctor/core/probe'
 import { demoScenario, type Sim, startSim } from '@smtp-doctor/m365-sim'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundle } from '../src/bundle.js'
 import { diagnose, explain, rules } from '../src/index.js'
 
 const ids = (text: string, lang: 'cs' | 'en' = 'en') => explain(text, { lang }).findings.map((f) => f.id)
@@ -109,6 +110,17 @@ describe('whose server answered', () => {
     // The generic meaning is the standard one, not Microsoft's reading of the code.
     const generic = found.find((f) => f.id === 'enhanced-status-code')
     if (generic) expect(generic.cause).not.toMatch(/When Microsoft 365 sends/)
+  })
+
+  it('names every provider it has signatures for, in both languages', () => {
+    const names = bundle.statusCodes.providers
+    for (const p of bundle.catalogue.providers.filter((x) => x !== 'microsoft-365')) {
+      expect(names[p]?.en, p).toBeTruthy()
+      expect(names[p]?.cs, p).toBeTruthy()
+    }
+    const cs = explain('535 Incorrect authentication data', { lang: 'cs' }).findings[0]!
+    expect(cs.id).toBe('other-provider-reply')
+    expect(cs.title).toBe('Odpověď poslal server Exim, ne Microsoft 365')
   })
 
   it('diagnoses 5.7.57 through an alias of smtp.office365.com, without calling the host foreign', () => {

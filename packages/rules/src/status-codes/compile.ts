@@ -62,6 +62,7 @@ export function compileStatusCodes(raw: unknown): {
       ranges,
       entries,
       basic: cat.basic,
+      providers: cat.providers,
       failures: cat.failures,
       templates: cat.templates as CompiledStatusCodes['templates'],
     },

@@ -18,6 +18,7 @@ export const TEMPLATE_KEYS = [
   'connectionTitle',
   'connectionSymptom',
   'connectionWhere',
+  'providerTitle',
 ] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 
@@ -55,6 +56,8 @@ export const StatusCatalogue = z
     subjects: z.record(z.string().regex(/^[0-7]$/), Meaning),
     details: z.record(z.string().regex(/^[0-7]\.\d{1,3}$/), Meaning),
     microsoft: z.array(MicrosoftCode),
+    /** Display names of the providers other-provider-reply recognises. */
+    providers: z.record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), Meaning),
     /** Basic reply codes (RFC 5321), for replies without an enhanced code. */
     basic: z.record(z.string().regex(/^[245]\d\d$/), Meaning),
     /** Meaning of each connection failure kind (core's FAILURE_KINDS). */
@@ -79,6 +82,7 @@ export type CompiledStatusCodes = {
   ranges: { prefix: string; from: number; to: number; entry: number }[]
   entries: { en: string; cs: string; page?: string }[]
   basic: Record<string, Meaning>
+  providers: Record<string, Meaning>
   failures: Record<string, Meaning>
   templates: Record<TemplateKey, Meaning>
 }
