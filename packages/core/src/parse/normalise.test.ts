@@ -232,12 +232,17 @@ describe('ports and hosts', () => {
     [
       'postfix/smtp[9]: connect to contoso-com.mail.protection.outlook.com[52.101.8.44]:25: Connection timed out',
       [25],
-      ['52.101.8.44'],
+      ['52.101.8.44', 'contoso-com.mail.protection.outlook.com'],
       'timeout',
     ],
     ['Error: connect ECONNREFUSED [2603:1036:3::12]:587', [587], ['2603:1036:3::12'], 'refused'],
     ['Could not open connection to the host, on port 587: Connect failed', [587], [], 'could-not-connect'],
-    ['msmtp: cannot connect to smtp.office365.com, port 587: Connection timed out', [587], [], 'timeout'],
+    [
+      'msmtp: cannot connect to smtp.office365.com, port 587: Connection timed out',
+      [587],
+      ['smtp.office365.com'],
+      'timeout',
+    ],
   ])('%s', (text, failurePorts, hosts, kind) => {
     const r = parse(text)
     expect(r.failures).toContain(kind)

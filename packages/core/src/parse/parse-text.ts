@@ -106,6 +106,9 @@ const DSN_FIELD_RE = /(?:\bstatus\s*[:=]|\bdsn\s*=)\s*$/i
 /** A syslog or ISO timestamp, or a transcript marker, at a line's start: a new record, never a continuation. */
 const RECORD_START_RE =
   /^(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d|\d{4}-\d\d-\d\d|\[?\d\d:\d\d:\d\d|[SC]: |<<<|>>>|[<>] |[2-5]\d\d[ -])/
+/** The host a failing connection was dialling, named in words (the host part is one bounded token). */
+const CONNECT_TO_RE =
+  /\bconnect(?:ing|ion)? to (?:host )?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})\b/i
 const HEADER_RE = /^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]/
 const CAMEL_WORD_RE = /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b/g
 const STATUS_NAME_CODES = new Map(Object.entries(SMTP_STATUS_NAMES))
@@ -427,6 +430,11 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
       }
     }
     if (line.indexOf(':') >= 0 || flags[G_PORT]) findPorts(line, failure)
+    // "cannot connect to smtp.office365.com, port 587", "Failed to connect to x.example port 25".
+    if (failure && failureHosts.size < MAX_PORTS) {
+      const m = CONNECT_TO_RE.exec(line.length > 4096 ? line.slice(0, 4096) : line)
+      if (m) failureHosts.add(m[1]!.toLowerCase())
+    }
     let nameCode: number | undefined
     if (flags[G_NAMES]) nameCode = statusNameCode(line)
     if (flags[G_RESPONSE_CODE]) {
