@@ -1,12 +1,16 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { printable } from '@smtp-doctor/core/redact'
 import { parseJson } from '@smtp-doctor/m365-sim/json-error'
 import { CliError } from './errors.js'
 
 /** Inputs bigger than this are refused rather than read into memory (counted in bytes read). */
 export const MAX_INPUT = 64 * 1024 * 1024
 
-const tooBig = (what: string) => new CliError(`${what} is larger than ${MAX_INPUT / 1024 / 1024} MB`)
+/** A file name as it may be printed: no escape sequences, no bidirectional overrides. */
+const shown = (path: string) => printable(path)
+
+const tooBig = (what: string) => new CliError(`${shown(what)} is larger than ${MAX_INPUT / 1024 / 1024} MB`)
 
 /**
  * Reads a stream to the end as UTF-8, counting the bytes actually read: FIFOs, devices and pipes
@@ -36,14 +40,16 @@ export async function readStdin(): Promise<string> {
 export async function readTextFile(path: string): Promise<string> {
   try {
     const st = await stat(path)
-    if (st.isDirectory()) throw new CliError(`${path} is a directory`)
+    if (st.isDirectory()) throw new CliError(`${shown(path)} is a directory`)
     // A regular file's size is known: refuse it before reading a byte.
     if (st.isFile() && st.size > MAX_INPUT) throw tooBig(path)
     return await readCapped(createReadStream(path, { highWaterMark: 1024 * 1024 }), path)
   } catch (err) {
     if (err instanceof CliError) throw err
     const code = (err as NodeJS.ErrnoException).code
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'read error')}`)
+    throw new CliError(
+      `cannot read ${shown(path)}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'read error')}`,
+    )
   }
 }
 

@@ -37,6 +37,12 @@ describe('parseJson', () => {
     }
   })
 
+  it('a file name with escape sequences or a bidi override is shown with them replaced', () => {
+    expect(() => parseJson('{', 'x\u001b[31m\u202Egnp.json')).toThrow(
+      /^x\uFFFD\[31m\uFFFDgnp\.json is not valid JSON/,
+    )
+  })
+
   it('points at the right place', () => {
     expect(() => parseJson('{\n  "a": 1,\n  "b": x\n}', 'f')).toThrow(/line 3, column 8$/)
     expect(jsonErrorAt('[1, 2,]')).toEqual({ offset: 6, reason: 'unexpected character' })

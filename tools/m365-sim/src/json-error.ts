@@ -5,6 +5,9 @@
  * core, because core's tests depend on the simulator: core ← sim would be a workspace cycle.)
  */
 
+/** Control and bidirectional-control characters, shown as U+FFFD in a file name (as core's printable()). */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
 /** A JSON syntax error at a line and column (1-based), with a fixed description. */
 export class JsonSyntaxError extends Error {
   constructor(
@@ -14,7 +17,10 @@ export class JsonSyntaxError extends Error {
     readonly offset: number,
     readonly reason: string,
   ) {
-    super(`${source} is not valid JSON: ${reason} at line ${line}, column ${column}`)
+    // A file name can carry escape sequences or a right-to-left override too.
+    super(
+      `${source.replace(UNPRINTABLE, '\uFFFD')} is not valid JSON: ${reason} at line ${line}, column ${column}`,
+    )
     this.name = 'JsonSyntaxError'
   }
 }
