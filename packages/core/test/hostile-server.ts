@@ -27,6 +27,9 @@ export const ECHOES: Record<string, Echo> = {
   hex: (l) => decoded(l).toString('hex'),
   HEX: (l) => decoded(l).toString('hex').toUpperCase(),
   raw: (l) => decoded(l).toString('utf8'),
+  'raw-upper-case': (l) => decoded(l).toString('utf8').toUpperCase(),
+  'hex-dump': (l) => (decoded(l).toString('hex').match(/../g) ?? []).join(' '),
+  'byte-repr': (l) => (decoded(l).toString('hex').match(/../g) ?? []).map((x) => `\\x${x}`).join(''),
   json: (l) => JSON.stringify(decoded(l).toString('utf8')),
   url: (l) => encodeURIComponent(decoded(l).toString('utf8')),
   'in-json-challenge': (l) =>
@@ -186,6 +189,12 @@ export function leaks(text: string, secret: string): string[] {
   }
   for (const t of texts) {
     check('raw', t)
+    const lower = pieces.map((p) => p.toLowerCase())
+    if (lower.some((p) => Buffer.from(t.toLowerCase()).toString('latin1').includes(p)))
+      found.add('raw, case changed')
+    for (const run of t.match(/(?:(?:\\x)?[0-9a-fA-F]{2}[ :]?){6,}/g) ?? []) {
+      check('hex dump', Buffer.from(run.replace(/\\x|[ :]/g, ''), 'hex'))
+    }
     for (const run of t.match(/(?:%[0-9A-Fa-f]{2}|[^%\s])+/g) ?? []) {
       try {
         check('url', decodeURIComponent(run))

@@ -18,6 +18,9 @@ export const RAW_GRAM = 8
 export const ENCODED_GRAM = 8
 /** Shortest piece of a hex form masked on its own (6 bytes). */
 export const HEX_GRAM = 12
+/** The same 6 bytes as separated hex (`41 42 …`) and as `\x41\x42…`. */
+const SEPARATED_HEX_GRAM = 17
+const ESCAPED_HEX_GRAM = 24
 
 /** The AUTH blobs a probe (or any SMTP client) builds around a secret. */
 export function authBlobs(secret: string, username = ''): string[] {
@@ -60,6 +63,9 @@ export function secretForms(secret: string, username = ''): SecretForm[] {
   if (secret.length < MIN_SECRET) return []
   const bytes = bytesOf(secret)
   const forms: SecretForm[] = [{ text: secret, gram: RAW_GRAM, raw: true }]
+  // A server that upper- or lower-cases what it echoes still shows the secret but for its case.
+  for (const c of [secret.toLowerCase(), secret.toUpperCase()])
+    forms.push({ text: c, gram: RAW_GRAM, raw: true })
   const escaped = jsonEscaped(secret)
   for (const e of [escaped, jsonEscaped(escaped)]) forms.push({ text: e, gram: ENCODED_GRAM })
   const url = encodeURIComponent(secret)
@@ -68,6 +74,13 @@ export function secretForms(secret: string, username = ''): SecretForm[] {
   }
   const h = hex(bytes)
   forms.push({ text: h, gram: HEX_GRAM }, { text: h.toUpperCase(), gram: HEX_GRAM })
+  // Hex dumps and byte reprs separate the bytes: `41 42`, `41:42`, `\x41\x42`.
+  const pairs = h.match(/../g) ?? []
+  for (const sep of [' ', ':']) {
+    for (const p of [pairs, pairs.map((x) => x.toUpperCase())])
+      forms.push({ text: p.join(sep), gram: SEPARATED_HEX_GRAM })
+  }
+  forms.push({ text: pairs.map((x) => `\\x${x}`).join(''), gram: ESCAPED_HEX_GRAM })
   // AUTH LOGIN sends the secret alone in base64; the blobs carry it after the username.
   for (const b of base64Forms(bytes)) forms.push({ text: b, gram: ENCODED_GRAM })
   for (const blob of authBlobs(secret, username)) {

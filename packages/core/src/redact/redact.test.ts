@@ -50,6 +50,11 @@ describe('redactor', () => {
       encodeURIComponent(secret).toLowerCase(),
       hex,
       hex.toUpperCase(),
+      (hex.match(/../g) ?? []).join(' '),
+      (hex.match(/../g) ?? []).join(':').toUpperCase(),
+      (hex.match(/../g) ?? []).map((x) => `\\x${x}`).join(''),
+      secret.toUpperCase(),
+      secret.toLowerCase(),
     ]
     for (const form of forms) {
       const out = r.redact(`535 5.7.8 echo: ${form} end`)
