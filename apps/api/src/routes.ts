@@ -1,4 +1,10 @@
-import { type DeviceSettings, type Facts, withSettingsDefaults } from '@smtp-doctor/core'
+import {
+  type DeviceSettings,
+  decodeToken,
+  type Facts,
+  type Token,
+  withSettingsDefaults,
+} from '@smtp-doctor/core'
 import { probe, tlsMatrix } from '@smtp-doctor/core/probe'
 import { advise, classify, diagnose, diagnoseValidated } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
@@ -196,7 +202,12 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
           ...(ctx.probeCa ? { ca: ctx.probeCa } : {}),
         })
         if (matrix) result.facts.probe = { ...result.facts.probe, tlsVersions: await matrix }
-        const facts: Facts = { ...result.facts, settings: withoutSecrets(settings) }
+        const token = claimsOf(settings.accessToken)
+        const facts: Facts = {
+          ...result.facts,
+          settings: withoutSecrets(settings),
+          ...(token ? { token } : {}),
+        }
         const { findings } = await diagnose(facts, { lang })
         const redactor = redactorFor([settings.password, settings.accessToken], settings.username)
         return scrub(
@@ -247,4 +258,14 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
   )
 
   await registerDnsRoutes(scope, ctx)
+}
+
+/** The claims of an XOAUTH2 access token (never the token), so findings can name its problem; none for an opaque token. */
+function claimsOf(accessToken: string | undefined): Token | undefined {
+  if (!accessToken) return undefined
+  try {
+    return decodeToken(accessToken)
+  } catch {
+    return undefined
+  }
 }

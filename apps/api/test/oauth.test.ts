@@ -137,7 +137,8 @@ describe('OAuth through the API', () => {
     expect(
       (bad.json.probe as { auth: { reply: { code: number; enhanced: string } } }).auth.reply,
     ).toMatchObject({ code: 535, enhanced: '5.7.3' })
-    expect((bad.json.findings as { id: string }[])[0]?.id).toBe('xoauth2-authentication-failed')
+    // The API reads the token's claims (never keeps the token), so the finding names the cause.
+    expect((bad.json.findings as { id: string }[])[0]?.id).toBe('token-wrong-audience')
     for (const t of [good, graph]) {
       const sig = t.split('.')[2]!
       for (const text of [...bodies, ...logs]) expect(text).not.toContain(sig)
