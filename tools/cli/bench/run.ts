@@ -37,7 +37,8 @@ function once(c: Case): Promise<number> {
     const child = spawn(c.cmd, c.args, {
       stdio: 'ignore',
       env: { ...process.env, ...c.env },
-      timeout: 30_000,
+      // Long enough for the clone's launcher to rebuild itself when sources changed.
+      timeout: 600_000,
     })
     child.on('error', reject)
     child.on('exit', (code) => {
