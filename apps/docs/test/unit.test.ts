@@ -1,6 +1,6 @@
 /** The small pure pieces: inline markdown for in-browser findings, and the article body builder. */
 import { describe, expect, it } from 'vitest'
-import { rules } from '../src/lib/engine.js'
+import { fillCommands, rules } from '../src/lib/engine.js'
 import { escapeHtml, inlineMarkdown } from '../src/lib/inline-md.js'
 import { foldCodes } from '../src/lib/page-data.js'
 import { codeAnchor, plain, ruleMarkdown } from '../src/lib/rule-markdown.js'
@@ -38,7 +38,9 @@ describe('ruleMarkdown', () => {
         const md = ruleMarkdown(r, lang, byId)
         const m = r.messages[lang]
         expect(md).toContain(`${m.steps.length}. `)
-        expect(md.match(/^```+powershell$/gm)?.length ?? 0).toBe(m.commands.length)
+        // The article shows the filled templates: `{{exchange-online}}` is its two connect lines.
+        expect(md.match(/^```+powershell$/gm)?.length ?? 0).toBe(fillCommands(m.commands).length)
+        expect(md).not.toMatch(/\{\{[a-z-]+\}\}/)
         expect(md.match(/^:::caution$/gm)?.length ?? 0).toBe(m.warnings.length)
         for (const s of r.sources) expect(md).toContain(s.url)
         for (const c of foldCodes(r.codes).flat()) expect(md).toContain(`#${codeAnchor(c)}`)
