@@ -364,6 +364,30 @@ describe('smtp-doctor token', () => {
   })
 })
 
+describe('probe with SMTP_DOCTOR_TOKEN', () => {
+  it("judges the given token's claims too: a Graph token is named as such", async () => {
+    const token = await getToken('https://graph.microsoft.com/.default')
+    const r = await runCli(
+      [
+        '--json',
+        'probe',
+        '--host',
+        'localhost',
+        '--port',
+        String(healthy.endpoints.smtpAuth.port),
+        '--user',
+        USER,
+        '--from',
+        USER,
+      ],
+      { env: { SMTP_DOCTOR_TOKEN: token } },
+    )
+    outputs.push(r.stdout, r.stderr)
+    expect(r.code).toBe(1)
+    expect(ids(r)[0]).toBe('token-wrong-audience')
+  })
+})
+
 describe('secrets', () => {
   it('no output of any run above holds the client secret (raw, base64, base64url) or a token or its signature', () => {
     expect(outputs.length).toBeGreaterThan(20)
