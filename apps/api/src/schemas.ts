@@ -239,9 +239,7 @@ export const RuleOut = RuleSummaryOut.extend({
   steps: z.array(z.string()).describe('What to do, in order (markdown).'),
   commands: z
     .array(z.string())
-    .describe(
-      'PowerShell commands as templates: `<mailbox>`-style placeholders where the input fills them in.',
-    ),
+    .describe('PowerShell commands with the contoso example values (a diagnosis fills in the input’s own).'),
   warnings: z.array(z.string()).describe('Risks of the fix.'),
   sources: z.array(Source).describe('Where the rule comes from, with dates.'),
   related: z.array(z.string()).describe('Ids of related rules.'),

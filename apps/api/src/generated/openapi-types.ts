@@ -1292,7 +1292,7 @@ export interface components {
             cause: string;
             /** @description What to do, in order (markdown). */
             steps: string[];
-            /** @description PowerShell commands as templates: `<mailbox>`-style placeholders where the input fills them in. */
+            /** @description PowerShell commands with the contoso example values (a diagnosis fills in the input’s own). */
             commands: string[];
             /** @description Risks of the fix. */
             warnings: string[];
@@ -2724,7 +2724,7 @@ export interface components {
             cause: string;
             /** @description What to do, in order (markdown). */
             steps: string[];
-            /** @description PowerShell commands as templates: `<mailbox>`-style placeholders where the input fills them in. */
+            /** @description PowerShell commands with the contoso example values (a diagnosis fills in the input’s own). */
             commands: string[];
             /** @description Risks of the fix. */
             warnings: string[];
