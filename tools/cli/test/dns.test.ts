@@ -131,9 +131,17 @@ describe('smtp-doctor dns against the simulator DNS server (real UDP/TCP)', () =
     expect(r.stdout).toContain('[spf-fail-sending-ip')
   })
 
-  it('answers in Czech with --lang cs', async () => {
-    const r = await runCli(['--lang', 'cs', ...dnsArgs(SIM_DNS.tenantDomain, '--ip', SIM_DNS.relayIp)])
-    expect(r.stdout).toContain('Kontrola DNS domény contoso.com')
+  it('answers in Czech with --lang cs, the live lines too', async () => {
+    const r = await runCli([
+      '--lang',
+      'cs',
+      ...dnsArgs(SIM_DNS.elevenLookupsDomain, '--ip', SIM_DNS.listedIp),
+    ])
+    expect(r.stdout).toContain('Kontrola DNS domény alpineskihouse.com')
+    expect(r.stdout).toMatch(/SPF\s+permerror pro 198\.51\.100\.7 · 11\/10 dotazů · 0\/2 prázdných/)
+    expect(r.stdout).toMatch(/blokované IP\s+198\.51\.100\.7: uvedena na zen\.spamhaus\.example/)
+    expect(r.stdout).toMatch(/↳ include:_spf\.google\.example\s+4 dotazy \(v alpineskihouse\.com\)/)
+    expect(r.stdout).toMatch(/↳ include:mailer\.example\s+1 dotaz \(v alpineskihouse\.com\)/)
   })
 
   it('a domain that does not exist is a named result, not a crash', async () => {

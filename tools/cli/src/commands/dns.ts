@@ -31,45 +31,84 @@ const LABELS: Record<Lang, Labels> = {
     spf: 'SPF',
     dmarc: 'DMARC',
     dkim: 'DKIM',
-    dnsbl: 'blokační sezn.',
+    dnsbl: 'blokované IP',
     checking: (d, r) => `Kontrola DNS domény ${d} (resolver: ${r})`,
   },
 }
 
 type Line = { ok: boolean; text: string }
 
+/** The words of the live lines, per language (record contents and codes stay as DNS has them). */
+const WORDS = {
+  en: {
+    endpoint: (h: string) => `Microsoft 365 endpoint ${h}`,
+    notM365: 'not Microsoft 365',
+    resultFor: (r: string, ip: string) => `${r} for ${ip}`,
+    lookups: 'lookups',
+    void: 'void',
+    loop: 'include loop',
+    noM365Include: 'no spf.protection.outlook.com',
+    noRecord: (n: string) => `no record at ${n}`,
+    multiple: 'more than one record',
+    notM365Key: 'not Microsoft 365',
+    none: 'none',
+    listedOn: (z: string, c: string) => `listed on ${z} (${c})`,
+    unusable: 'unusable answer',
+    notListed: (n: number) => `not listed on ${n} list(s)`,
+    inRecord: (v: string) => `in ${v}`,
+    count: (n: number) => `${n} lookups`,
+  },
+  cs: {
+    endpoint: (h: string) => `koncový bod Microsoft 365 ${h}`,
+    notM365: 'není Microsoft 365',
+    resultFor: (r: string, ip: string) => `${r} pro ${ip}`,
+    lookups: 'dotazů',
+    void: 'prázdných',
+    loop: 'smyčka include',
+    noM365Include: 'bez spf.protection.outlook.com',
+    noRecord: (n: string) => `žádný záznam na ${n}`,
+    multiple: 'víc než jeden záznam',
+    notM365Key: 'není Microsoft 365',
+    none: 'žádný',
+    listedOn: (z: string, c: string) => `uvedena na ${z} (${c})`,
+    unusable: 'nepoužitelná odpověď',
+    notListed: (n: number) => `neuvedena na ${n} ${n === 1 ? 'seznamu' : 'seznamech'}`,
+    inRecord: (v: string) => `v ${v}`,
+    count: (n: number) => `${n} ${n === 1 ? 'dotaz' : n >= 2 && n <= 4 ? 'dotazy' : 'dotazů'}`,
+  },
+} as const satisfies Record<Lang, unknown>
+
 /** What one finished check measured, in one line: facts only, the diagnosis comes after. */
-export function describeCheck(event: DnsCheckEvent): Line {
+export function describeCheck(event: DnsCheckEvent, lang: Lang = 'en'): Line {
+  const w = WORDS[lang]
   switch (event.check) {
     case 'mx': {
       const mx = event.facts
       if (mx.error) return { ok: false, text: `${mx.error.code}: ${mx.error.message}` }
       const hosts = mx.hosts.map((h) => `${h.priority} ${h.exchange}`).join(', ')
-      const m365 = mx.endpoint ? ` · Microsoft 365 endpoint ${mx.endpoint}` : ' · not Microsoft 365'
-      return { ok: true, text: `${hosts}${m365}` }
+      return { ok: true, text: `${hosts} · ${mx.endpoint ? w.endpoint(mx.endpoint) : w.notM365}` }
     }
     case 'spf': {
       const spf = event.facts
-      const parts = [`${spf.result} for ${spf.ip}`]
-      if (spf.lookups !== undefined) parts.push(`${spf.lookups}${spf.lookupsAtLeast ? '+' : ''}/10 lookups`)
-      if (spf.voidLookups !== undefined) parts.push(`${spf.voidLookups}/2 void`)
-      if (spf.includeLoop) parts.push('include loop')
+      const parts: string[] = [w.resultFor(spf.result, spf.ip)]
+      if (spf.lookups !== undefined)
+        parts.push(`${spf.lookups}${spf.lookupsAtLeast ? '+' : ''}/10 ${w.lookups}`)
+      if (spf.voidLookups !== undefined) parts.push(`${spf.voidLookups}/2 ${w.void}`)
+      if (spf.includeLoop) parts.push(w.loop)
       if (spf.includesMicrosoft365 !== undefined)
-        parts.push(
-          spf.includesMicrosoft365 ? 'spf.protection.outlook.com ✓' : 'no spf.protection.outlook.com',
-        )
+        parts.push(spf.includesMicrosoft365 ? 'spf.protection.outlook.com ✓' : w.noM365Include)
       if (spf.errorCode) parts.push(spf.errorCode)
       return { ok: !spf.errorCode, text: parts.join(' · ') }
     }
     case 'dmarc': {
       const d = event.facts
       if (d.error) return { ok: false, text: `${d.error.code}: ${d.error.message}` }
-      if (!d.found) return { ok: true, text: `no record at _dmarc.${d.domain}` }
+      if (!d.found) return { ok: true, text: w.noRecord(`_dmarc.${d.domain}`) }
       const tags = [`p=${d.policy ?? '?'}`]
       if (d.pct !== undefined) tags.push(`pct=${d.pct}`)
       if (d.adkim) tags.push(`adkim=${d.adkim}`)
       if (d.aspf) tags.push(`aspf=${d.aspf}`)
-      return { ok: true, text: `${tags.join(' ')} (${d.name})${d.multiple ? ' · more than one record' : ''}` }
+      return { ok: true, text: `${tags.join(' ')} (${d.name})${d.multiple ? ` · ${w.multiple}` : ''}` }
     }
     case 'dkim': {
       const k = event.facts
@@ -78,16 +117,16 @@ export function describeCheck(event: DnsCheckEvent): Line {
       const text = k.selectors
         .map(
           (s) =>
-            `${s.selector}: ${s.cname ? `${s.cname}${s.microsoft365 ? '' : ' (not Microsoft 365)'}` : 'none'}`,
+            `${s.selector}: ${s.cname ? `${s.cname}${s.microsoft365 ? '' : ` (${w.notM365Key})`}` : w.none}`,
         )
         .join(' · ')
       return { ok: true, text }
     }
     case 'dnsbl': {
       const b = event.facts
-      const listed = b.listed.map((l) => `listed on ${l.zone} (${l.codes.join(', ')})`)
-      const errors = (b.errors ?? []).map((e) => `${e.zone}: ${e.code ?? 'unusable answer'}`)
-      const text = [...listed, ...errors].join(' · ') || `not listed on ${b.checked.length} list(s)`
+      const listed = b.listed.map((l) => w.listedOn(l.zone, l.codes.join(', ')))
+      const errors = (b.errors ?? []).map((e) => `${e.zone}: ${e.code ?? w.unusable}`)
+      const text = [...listed, ...errors].join(' · ') || w.notListed(b.checked.length)
       return { ok: errors.length === 0, text: `${b.ip}: ${text}` }
     }
   }
@@ -105,29 +144,29 @@ const MAX_INCLUDE_LINES = 12
  * Under an SPF record over a limit (or in a loop): where the lookups go, one line per include or
  * redirect — what the person must trim.
  */
-export function spfIncludeLines(s: Style, spf: NonNullable<DnsFacts['spf']>): string[] {
+export function spfIncludeLines(s: Style, spf: NonNullable<DnsFacts['spf']>, lang: Lang = 'en'): string[] {
   if (!spf.overLookupLimit && !spf.overVoidLimit && !spf.includeLoop) return []
   const includes = spf.includes ?? []
+  const w = WORDS[lang]
   const lines = includes.slice(0, MAX_INCLUDE_LINES).map((i) => {
     const term = `${i.kind === 'redirect' ? 'redirect=' : 'include:'}${i.domain}`
-    const voids = i.voidLookups ? `, ${i.voidLookups} void` : ''
-    return s.dim(
-      `    ↳ ${clip(term, 50).padEnd(50)} ${i.lookups} lookups${voids}${i.via ? ` (in ${i.via})` : ''}`,
-    )
+    const voids = i.voidLookups ? `, ${i.voidLookups} ${w.void}` : ''
+    const via = i.via ? ` (${w.inRecord(i.via)})` : ''
+    return s.dim(`    ↳ ${clip(term, 50).padEnd(50)} ${w.count(i.lookups)}${voids}${via}`)
   })
   if (includes.length > MAX_INCLUDE_LINES)
-    lines.push(s.dim(`    ↳ … ${includes.length - MAX_INCLUDE_LINES} more`))
+    lines.push(s.dim(`    ↳ … +${includes.length - MAX_INCLUDE_LINES}`))
   return lines
 }
 
 /** One live line (plus the SPF include lines when over a limit): mark, check, what it found, when. */
 export function renderCheck(s: Style, lang: Lang, event: DnsCheckEvent): string {
-  const { ok, text } = describeCheck(event)
+  const { ok, text } = describeCheck(event, lang)
   const mark = ok ? s.green('✔') : s.red('✖')
   const label = LABELS[lang][event.check].padEnd(14)
   const ms = `${Math.round(event.ms)} ms`
   const line = `${mark} ${s.bold(label)} ${clip(text, 72).padEnd(72)} ${s.dim(ms.padStart(7))}`.trimEnd()
-  const extra = event.check === 'spf' ? spfIncludeLines(s, event.facts) : []
+  const extra = event.check === 'spf' ? spfIncludeLines(s, event.facts, lang) : []
   return [line, ...extra].join('\n')
 }
 

@@ -30,9 +30,19 @@ const VERSION_LABEL: Record<TlsVersion, string> = {
   'TLSv1.3': 'TLS 1.3',
 }
 
-const WORDS: Record<Lang, Record<'accepted' | 'refused' | 'unknown', string>> = {
-  en: { accepted: 'accepted by the endpoint', refused: 'refused by the endpoint', unknown: 'could not tell' },
-  cs: { accepted: 'koncový bod přijímá', refused: 'koncový bod odmítá', unknown: 'nelze určit' },
+const WORDS: Record<Lang, Record<'accepted' | 'refused' | 'unknown' | 'device', string>> = {
+  en: {
+    accepted: 'accepted by the endpoint',
+    refused: 'refused by the endpoint',
+    unknown: 'could not tell',
+    device: 'device ✓',
+  },
+  cs: {
+    accepted: 'koncový bod přijímá',
+    refused: 'koncový bod odmítá',
+    unknown: 'nelze určit',
+    device: 'zařízení ✓',
+  },
 }
 
 /** `--device-max-tls 1.1` as the settings' `maxTlsVersion`. */
@@ -58,7 +68,7 @@ export function renderTlsVersion(
     deviceMax === undefined
       ? ''
       : order.indexOf(event.version) <= order.indexOf(deviceMax)
-        ? ' · device ✓'
+        ? ` · ${WORDS[lang].device}`
         : ''
   const ms = `${Math.round(event.ms)} ms`
   return `${mark} ${s.bold(VERSION_LABEL[event.version].padEnd(10))} ${`${word}${device}`.padEnd(60)} ${s.dim(ms.padStart(7))}`
