@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
 
 describe('a code alone', () => {
-  it.each([['5.7.139'], ['535 5.7.139']])(
+  it.each([['5.7.139'], ['535 5.7.139'], ['535 5.7.139 Authentifizierung fehlgeschlagen']])(
     'explain %s: the problems it can mean, told apart, exit 1',
     async (text) => {
       const r = await runCli(['explain', text])
