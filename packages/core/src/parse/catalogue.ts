@@ -363,7 +363,7 @@ function compile(data: Catalogue): CompiledCatalogue {
     if (m.match.startsWith('re:')) {
       let re: CompiledPattern
       try {
-        re = compilePattern(m.match.slice(3))
+        re = compilePattern(m.match.slice(3), { lazy: true })
       } catch {
         continue
       }
@@ -399,55 +399,61 @@ function compile(data: Catalogue): CompiledCatalogue {
   const asciiSym = new Int32Array(128)
   for (let c = 0; c < 128; c++) asciiSym[c] = symOf.get(foldUnit(c).charCodeAt(0)) ?? 0
 
-  // Trie.
-  const goto: Map<number, number>[] = [new Map()]
-  const out: number[][] = [[]]
+  // Trie, as rows of W children in one typed array (0 = no child; the root is state 0).
+  let maxStates = 1
+  for (const w of words) maxStates += w.length
+  const trie = new Int32Array(maxStates * W)
+  const out: (number[] | undefined)[] = []
+  let S = 1
   words.forEach((w, wi) => {
-    let s = 0
+    let st = 0
     for (let i = 0; i < w.length; i++) {
-      const sym = symOf.get(w.charCodeAt(i))!
-      let n = goto[s]!.get(sym)
-      if (n === undefined) {
-        n = goto.length
-        goto.push(new Map())
-        out.push([])
-        goto[s]!.set(sym, n)
-      }
-      s = n
+      const x = st * W + symOf.get(w.charCodeAt(i))!
+      if (trie[x] === 0) trie[x] = S++
+      st = trie[x]!
     }
-    out[s]!.push(outputs[wi]!)
+    const o = outputs[wi]!
+    const list = out[st]
+    if (!list) out[st] = [o]
+    else if (!list.includes(o)) list.push(o)
   })
   // Breadth-first: failure links, merged outputs and the dense transition table.
-  const S = goto.length
   const delta = new Int32Array(S * W)
   const fail = new Int32Array(S)
-  const queue: number[] = []
+  const queue = new Int32Array(S)
+  let qEnd = 0
   for (let sym = 0; sym < W; sym++) {
-    const n = goto[0]!.get(sym)
-    if (n !== undefined) {
+    const n = trie[sym]!
+    if (n !== 0) {
       delta[sym] = n
-      fail[n] = 0
-      queue.push(n)
+      queue[qEnd++] = n
     }
   }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!
-    const f = fail[s]!
-    if (out[f]!.length > 0) out[s] = [...out[s]!, ...out[f]!]
+  for (let qi = 0; qi < qEnd; qi++) {
+    const st = queue[qi]!
+    const f = fail[st]!
+    const inherited = out[f]
+    if (inherited) {
+      const own = out[st]
+      out[st] = own ? [...new Set([...own, ...inherited])] : inherited
+    }
+    // The row of st is its failure state's row (complete: f is shallower), then its own edges.
+    delta.copyWithin(st * W, f * W, f * W + W)
+    const row = st * W
     for (let sym = 0; sym < W; sym++) {
-      const n = goto[s]!.get(sym)
-      if (n !== undefined) {
-        fail[n] = delta[f * W + sym]!
-        delta[s * W + sym] = n
-        queue.push(n)
-      } else delta[s * W + sym] = delta[f * W + sym]!
+      const n = trie[row + sym]!
+      if (n === 0) continue
+      fail[n] = delta[f * W + sym]!
+      delta[row + sym] = n
+      queue[qEnd++] = n
     }
   }
   const outStart = new Int32Array(S + 1)
   const flat: number[] = []
-  for (let s = 0; s < S; s++) {
-    outStart[s] = flat.length
-    for (const o of new Set(out[s])) flat.push(o)
+  for (let st = 0; st < S; st++) {
+    outStart[st] = flat.length
+    const list = out[st]
+    if (list) for (const o of list) flat.push(o)
   }
   outStart[S] = flat.length
   const outList = Int32Array.from(flat)

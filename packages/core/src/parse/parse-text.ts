@@ -328,8 +328,9 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
   }
 
   /** Ports (and hosts) named on a line: `host:port`, `[ip]:port`, `host[ip]:port`, `port 587`, `port: 587`. */
+  const found: number[] = []
   function findPorts(line: string, failure: boolean) {
-    const found: number[] = []
+    found.length = 0
     // host:port — found from each ':' by a bounded backward scan (linear: it stops at the previous ':').
     for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
       let j = i + 1

@@ -301,14 +301,33 @@ export type CompiledPattern = {
   states: number
 }
 
-/** Compiles a `re:` pattern source (without the `re:` prefix). Throws PatternError when outside the subset. */
-export function compilePattern(src: string): CompiledPattern {
+/**
+ * Compiles a `re:` pattern source (without the `re:` prefix). Throws PatternError when outside the
+ * subset. `lazy`: check the syntax and compute the prefilter now, build the NFA on first use.
+ */
+export function compilePattern(src: string, opts: { lazy?: boolean } = {}): CompiledPattern {
   const ast = parse(src.trim())
   const anchors = anchorsOf(ast)
   if (!anchors)
     throw new PatternError(
       `${JSON.stringify(src)} needs a literal run of ${MIN_ANCHOR}+ characters that every match contains (outside optional parts; one per alternative)`,
     )
+  if (opts.lazy) {
+    // The prefilter now, the NFA the first time a line passes it (most patterns never run).
+    let nfa: CompiledPattern | undefined
+    const full = () => {
+      nfa ??= compilePattern(src)
+      return nfa
+    }
+    return {
+      anchors,
+      clauses: clausesOf(ast, anchors),
+      get states() {
+        return full().states
+      },
+      test: (folded) => full().test(folded),
+    }
+  }
   const kind: number[] = []
   const test: (CharTest | null)[] = []
   const out1: number[] = []
