@@ -94,6 +94,17 @@ describe('OAuth through the API', () => {
     expect(JSON.stringify(r.json)).not.toContain(CANARY)
   })
 
+  it('POST /v1/diagnose and /v1/classify refuse a client secret in the settings', async () => {
+    const facts = await post('/v1/diagnose', {
+      facts: { settings: { ...settings(), clientSecret: CANARY } },
+      lang: 'en',
+    })
+    expect(facts.status).toBe(400)
+    const cls = await post('/v1/classify', { settings: { ...settings(), clientSecret: CANARY }, lang: 'en' })
+    expect(cls.status).toBe(400)
+    for (const r of [facts, cls]) expect(JSON.stringify(r.json)).not.toContain(CANARY)
+  })
+
   it('POST /v1/diagnose refuses a raw token inside the token fact (claims only)', async () => {
     const r = await post('/v1/diagnose', {
       facts: { token: { aud: 'https://outlook.office365.com', accessToken: CANARY } },
