@@ -32,7 +32,10 @@ function commandsHtml(f: Finding, lang: Lang, index: number): string {
   const t = PASTE_TOOLS[lang]
   const rows = f.commands
     .map(
-      (c, j) => `<li class="paste-command"><pre tabindex="0"><code id="cmd-${index}-${j}">${escapeHtml(c)}</code></pre>
+      (
+        c,
+        j,
+      ) => `<li class="paste-command"><pre tabindex="0"><code id="cmd-${index}-${j}">${escapeHtml(c)}</code></pre>
   <button type="button" class="paste-copy" data-copy-target="cmd-${index}-${j}">${escapeHtml(t.copy)}</button></li>`,
     )
     .join('\n')
