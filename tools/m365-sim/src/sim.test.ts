@@ -84,7 +84,9 @@ describe('scenario', () => {
     expect((await loadScenario(good)).mx.rejectDirectSend).toBe(true)
     const bad = join(dir, 'bad.json')
     await writeFile(bad, '{ nope')
-    await expect(loadScenario(bad)).rejects.toThrow(/bad\.json is not valid JSON: expected a property name at line 1, column 3$/)
+    await expect(loadScenario(bad)).rejects.toThrow(
+      /bad\.json is not valid JSON: expected a property name at line 1, column 3$/,
+    )
   })
 })
 
