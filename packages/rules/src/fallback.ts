@@ -44,7 +44,7 @@ const DEFAULT_PROVIDERS = ['microsoft-365', 'unknown']
 /** Derived keys whose use in a condition makes a rule an answer to a connection failure. */
 const FAILURE_KEYS = new Set(['failures', 'tlsFailures', 'probeErrorCode', 'probeErrorStage'])
 /** Most code-listed rules added for one unanswered reply. */
-const MAX_CANDIDATES = 4
+const MAX_CANDIDATES = 8
 /** Longest reply quoted in a finding. */
 const MAX_QUOTE = 300
 const TITLE_MAX = 120
@@ -89,6 +89,14 @@ function readsFailures(c: Condition): boolean {
   const node = c
   if (node.fact !== 'derived' || typeof node.path !== 'string') return false
   return FAILURE_KEYS.has(node.path.replace(/^\$\./, '').split('.')[0] ?? '')
+}
+
+/** The rule cannot fire without an access token (every way through its conditions reads the token). */
+function requiresToken(c: Condition): boolean {
+  if ('all' in c) return c.all.some(requiresToken)
+  if ('any' in c) return c.any.every(requiresToken)
+  if ('not' in c) return false
+  return (c.fact as string) === 'token' || (c.fact === 'derived' && /^\$\.token/.test(c.path ?? ''))
 }
 
 const failureRules = new WeakMap<CompiledRule, boolean>()
@@ -264,10 +272,18 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
   const firedIds = new Set(fired.map((r) => r.id))
   const added = new Set<string>()
 
+  const noToken = analysis.derived.tokenKind === null && analysis.derived.tokenAudience === null
   const failing = failingOf(analysis)
   const unanswered = failing.filter((f) => !fired.some((rule) => answersReply(rule, f)))
   // A reply that is only a code (or a code with text we cannot read) may mean any rule that lists it.
-  const bare = failing.filter((f) => f.code !== null && (f.reply === null || isBare(f.reply)))
+  // A code standing alone is bare unless a fired rule answers it through words of the same text
+  // (Microsoft's "451 5.7.3 STARTTLS is required" mixes classes, so it reaches us as a lone 5.7.3).
+  const phrasesSeen = analysis.derived.phrases
+  const answeredInWords = (code: string) =>
+    fired.some((r) => r.codes.includes(code) && r.phrases.some((p) => phrasesSeen.includes(p)))
+  const bare = failing.filter(
+    (f) => f.code !== null && (f.reply === null ? !answeredInWords(f.code) : isBare(f.reply)),
+  )
   for (const f of bare) {
     if (f.code === null) continue
     const code = f.code
@@ -278,7 +294,8 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
           !firedIds.has(r.id) &&
           !added.has(r.id) &&
           r.codes.includes(code) &&
-          appliesTo(r, provider),
+          appliesTo(r, provider) &&
+          !(noToken && requiresToken(r.when)),
       )
       .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id))
       .slice(0, MAX_CANDIDATES)
