@@ -161,7 +161,7 @@ describe('probe --oauth client-credentials against the simulated Entra ID and Ex
       'service principal without access to the mailbox',
       cc(),
       { user: 'other@contoso.com' },
-      'xoauth2-authentication-failed',
+      'xoauth2-mailbox-access-missing',
     ],
     [
       'a single permission as the client-credentials scope',
