@@ -46,7 +46,10 @@ describe('the generic enhanced-status-code finding', () => {
       expect(found.at(-1), text).toBe('enhanced-status-code')
       expect(found[0], text).toBe('authentication-unsuccessful')
       // No token in the input: the rules that judge a token cannot be what it means.
-      expect(found.some((id) => id.startsWith('token-')), text).toBe(false)
+      expect(
+        found.some((id) => id.startsWith('token-')),
+        text,
+      ).toBe(false)
       const listed = found.slice(0, -1)
       expect(listed.length, text).toBeGreaterThanOrEqual(3)
       for (const id of listed)
