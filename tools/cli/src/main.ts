@@ -184,6 +184,8 @@ Environment:
       // commander passes (...arguments, options, command)
       const cmd = args[args.length - 1] as Command
       try {
+        // Loaded only for Czech: zod's messages then come in Czech too (the entry stays small).
+        if (globals.lang === 'cs') (await import('@smtp-doctor/core')).useValidationLanguage('cs')
         done(await load(cmd, ...args))
       } catch (err) {
         if (err instanceof Interrupted) throw err

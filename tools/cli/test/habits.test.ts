@@ -4,7 +4,10 @@
  * help and errors are Czech under --lang cs. Also the classify header and article links.
  */
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEFAULT_PROBE_TIMEOUT_MS } from '@smtp-doctor/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HELP_CS } from '../src/help-text.js'
@@ -70,6 +73,26 @@ describe('errors', () => {
     expect(host.stderr).toMatch(/^smtp-doctor classify: volba --host je povinná\nPoužití: /)
     const choice = await runCli(['classify', '--lang', 'cs', '--host', 'h', '--tls', 'ssl'])
     expect(choice.stderr).toContain("hodnota 'ssl' volby '--tls <mode>' není platná")
+  })
+
+  it('--lang cs: validation messages (zod) are Czech too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smtp-doctor-habits-'))
+    try {
+      const file = join(dir, 'facts.json')
+      writeFileSync(
+        file,
+        JSON.stringify({ settings: { host: 'smtp.office365.com', port: 'x', tls: 'starttls' } }),
+      )
+      const cs = await runCli(['--lang', 'cs', 'diagnose', file])
+      expect(cs.code).toBe(2)
+      expect(cs.stderr).toMatch(
+        /^smtp-doctor diagnose: neplatný vstup: settings\.port: Neplatný vstup: očekáváno číslo/,
+      )
+      const en = await runCli(['diagnose', file])
+      expect(en.stderr).toContain('settings.port: Invalid input: expected number')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('--json: usage and input errors are one JSON object on stdout, exit 2', async () => {

@@ -31,3 +31,12 @@ export const SmtpReply = z.object({
   text: z.string().max(4096).describe('The reply text after the codes, lines joined by a space.'),
 })
 export type SmtpReply = z.infer<typeof SmtpReply>
+
+/**
+ * zod's own validation messages in `lang` from now on, for this whole process (the CLI sets it
+ * from `--lang`; a server answering both languages leaves it alone). Messages of our own, like the
+ * unknown-key ones, are not affected.
+ */
+export function useValidationLanguage(lang: Lang): void {
+  z.config(lang === 'cs' ? z.locales.cs() : z.locales.en())
+}
