@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { setUnknownKeyLanguage } from './strict.js'
 
 /** The two languages every user-facing string exists in. Anything else is a validation error. */
 export const Lang = z.enum(['cs', 'en'])
@@ -34,9 +35,10 @@ export type SmtpReply = z.infer<typeof SmtpReply>
 
 /**
  * zod's own validation messages in `lang` from now on, for this whole process (the CLI sets it
- * from `--lang`; a server answering both languages leaves it alone). Messages of our own, like the
- * unknown-key ones, are not affected.
+ * from `--lang`; a server answering both languages leaves it alone). Our own messages, the
+ * unknown-key ones (strict.ts), follow too.
  */
 export function useValidationLanguage(lang: Lang): void {
+  setUnknownKeyLanguage(lang)
   z.config(lang === 'cs' ? z.locales.cs() : z.locales.en())
 }

@@ -82,3 +82,20 @@ describe('strict contracts', () => {
     expect(closestKey('zzzzzzzz', ['username'])).toBeUndefined()
   })
 })
+
+describe('unknown-key messages follow the validation language', () => {
+  it('Czech after useValidationLanguage("cs"), English again after "en"', async () => {
+    const { useValidationLanguage } = await import('./common.js')
+    try {
+      useValidationLanguage('cs')
+      expect(Facts.safeParse({ settings: { ...base, to: [] } }).error?.issues[0]?.message).toBe(
+        'neznámý klíč "to" (nemysleli jste "recipients"?); známé klíče: host, port, tls, username, password, accessToken, authMethod, from, recipients, connector, maxTlsVersion, sourceIp, staticIp, hostFieldMaxLength',
+      )
+    } finally {
+      useValidationLanguage('en')
+    }
+    expect(Facts.safeParse({ settings: { ...base, to: [] } }).error?.issues[0]?.message).toMatch(
+      /^unknown key "to"/,
+    )
+  })
+})

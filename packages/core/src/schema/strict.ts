@@ -87,14 +87,36 @@ function shown(key: string): string {
   return JSON.stringify(clipped)
 }
 
+const WORDS = {
+  en: {
+    meant: (hint: string) => `did you mean ${hint}?`,
+    more: (n: number) => ` and ${n} more`,
+    head: (n: number) => (n === 1 ? 'unknown key' : 'unknown keys'),
+    known: 'known keys',
+  },
+  cs: {
+    meant: (hint: string) => `nemysleli jste ${hint}?`,
+    more: (n: number) => ` a ${n} dalších`,
+    head: (n: number) => (n === 1 ? 'neznámý klíč' : 'neznámé klíče'),
+    known: 'známé klíče',
+  },
+}
+let wordsLang: keyof typeof WORDS = 'en'
+
+/** The language of unknown-key messages from now on (set with zod's, by `useValidationLanguage`). */
+export function setUnknownKeyLanguage(lang: keyof typeof WORDS): void {
+  wordsLang = lang
+}
+
 /** The message of an unknown-key issue: each key, and the key it probably means. */
 export function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
+  const w = WORDS[wordsLang]
   const parts = keys.slice(0, 5).map((k) => {
     const hint = closestKey(k, known)
-    return hint ? `${shown(k)} (did you mean ${shown(hint)}?)` : shown(k)
+    return hint ? `${shown(k)} (${w.meant(shown(hint))})` : shown(k)
   })
-  const more = keys.length > 5 ? ` and ${keys.length - 5} more` : ''
-  return `unknown key${keys.length === 1 ? '' : 's'} ${parts.join(', ')}${more}; known keys: ${known.join(', ')}`
+  const more = keys.length > 5 ? w.more(keys.length - 5) : ''
+  return `${w.head(keys.length)} ${parts.join(', ')}${more}; ${w.known}: ${known.join(', ')}`
 }
 
 type AnyDef = { type: string } & Record<string, unknown>
