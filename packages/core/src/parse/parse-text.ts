@@ -111,6 +111,9 @@ const CONNECT_TO_RE =
   /\bconnect(?:ing|ion)? to (?:host )?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})\b/i
 const HEADER_RE = /^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]/
 const CAMEL_WORD_RE = /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b/g
+/** What may stand around a code that is alone on its line: whitespace, # ' " ( [ before; . ' " ) ] after. */
+const LEADING = new Set([32, 9, 35, 39, 34, 40, 91])
+const TRAILING = new Set([32, 9, 46, 39, 34, 41, 93])
 const STATUS_NAME_CODES = new Map(Object.entries(SMTP_STATUS_NAMES))
 /** Names that also mean other things (a Python SyntaxError): counted only after "StatusCode". */
 const AMBIGUOUS_NAMES = new Set([
@@ -179,7 +182,6 @@ function endsTerminal(s: string): boolean {
   return i >= 0 && TERMINAL.has(s.charCodeAt(i))
 }
 
-const isQuote = (c: string | undefined) => c === "'" || c === '"' || c === '`'
 const isClosing = (c: number) => c === 39 || c === 34 || c === 62 || c === 96 // ' " > `
 
 /**
@@ -319,9 +321,9 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
 
   /** Text after a reply code: up to the matching quote when the reply was quoted, else the rest. */
   function replyText(line: string, codeAt: number, textAt: number): string {
-    const q = line[codeAt - 1]
-    if (isQuote(q)) {
-      const close = line.indexOf(q!, textAt)
+    const q = line.charCodeAt(codeAt - 1)
+    if (q === 39 || q === 34 || q === 96) {
+      const close = line.indexOf(String.fromCharCode(q), textAt)
       if (close >= 0) return trimText(line.slice(textAt, close))
     }
     return trimText(line.slice(textAt))
@@ -444,8 +446,18 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     }
 
     let sawReply = false
-    REPLY_RE.lastIndex = 0
-    for (let m = REPLY_RE.exec(line); m !== null; m = REPLY_RE.exec(line)) {
+    // modeOf may have run REPLY_RE on this very string already: start from its match.
+    let first: RegExpExecArray | null
+    if (line === modeText && modeMatch !== undefined) {
+      first = modeMatch
+      REPLY_RE.lastIndex = first ? first.index + first[0].length : line.length
+    } else {
+      REPLY_RE.lastIndex = 0
+      first = REPLY_RE.exec(line)
+    }
+    modeText = null
+    let replyEnd = 0
+    for (let m = first; m !== null; m = REPLY_RE.exec(line)) {
       const code = Number(m[1])
       const cls = m[3]
       const enhanced = cls ? `${cls}.${Number(m[4])}.${Number(m[5])}` : undefined
@@ -476,18 +488,28 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
         flushPending(lineNo)
         record(code, enhanced, replyText(line, m.index, textAt), lineNo)
       }
+      replyEnd = textAt
       break // one reply per line; the rest of the line is its text
     }
     if (!sawReply) flushPending(lineNo)
 
-    ENHANCED_RE.lastIndex = 0
+    // The reply's own enhanced code is recorded already; look for others after it.
+    ENHANCED_RE.lastIndex = replyEnd
+    let leadEnd = -1
+    let trailStart = 0
     for (let m = ENHANCED_RE.exec(line); m !== null; m = ENHANCED_RE.exec(line)) {
       const c = `${m[1]}.${Number(m[2])}.${Number(m[3])}`
       const before = line.slice(Math.max(0, m.index - 16), m.index)
       const dsnField = DSN_FIELD_RE.test(before)
       if (VERSION_BEFORE_RE.test(before)) continue
-      const alone =
-        /^[\s#'"([]*$/.test(line.slice(0, m.index)) && /^[\s.'")\]]*$/.test(line.slice(m.index + m[0].length))
+      // Alone: only opening punctuation before it and closing punctuation after it (bounds found once per line).
+      if (leadEnd < 0) {
+        leadEnd = 0
+        while (leadEnd < line.length && LEADING.has(line.charCodeAt(leadEnd))) leadEnd++
+        trailStart = line.length
+        while (trailStart > 0 && TRAILING.has(line.charCodeAt(trailStart - 1))) trailStart--
+      }
+      const alone = m.index <= leadEnd && m.index + m[0].length >= trailStart
       if (dsnField || alone || before.endsWith('#') || cat.knowsCode(c)) addCode(c)
       if (sawReply || dsnField) continue
       // An enhanced code standing for the whole reply: no basic code on the line, and it stands
@@ -504,6 +526,9 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     }
   }
 
+  /** The last string modeOf ran REPLY_RE on, and its first match (reused by logical). */
+  let modeText: string | null = null
+  let modeMatch: RegExpExecArray | null | undefined
   /** Why a logical line may continue on the next physical line. */
   function modeOf(text: string): Mode {
     const ret = text.indexOf("eturned '")
@@ -514,6 +539,8 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     if (endsTerminal(text)) return null
     REPLY_RE.lastIndex = 0
     const m = REPLY_RE.exec(text)
+    modeText = text
+    modeMatch = m
     return m && m[1]![0] !== '2' && m[1]![0] !== '3' ? 'reply' : null
   }
 
