@@ -102,6 +102,20 @@ export const HELP_CS: Readonly<Record<string, string>> = {
   'the mailbox the token is to sign in as (XOAUTH2 user=)':
     'schránka, za kterou se má token přihlásit (XOAUTH2 user=)',
   "the tenant id of the from-address's domain": 'ID tenanta domény adresy odesílatele',
+  // sim, rules
+  'run the Microsoft 365 simulator on loopback until Ctrl+C':
+    'spustí simulátor Microsoft 365 na loopbacku, dokud nestisknete Ctrl+C',
+  'scenario file (JSON, see @smtp-doctor/m365-sim); the demo tenant when left out':
+    'soubor scénáře (JSON, viz @smtp-doctor/m365-sim); bez něj ukázkový tenant',
+  'list the rules, or show one by id or error code':
+    'vypíše pravidla, nebo ukáže jedno podle id či kódu chyby',
+  'list the rules (as GET /v1/rules)': 'vypíše pravidla (jako GET /v1/rules)',
+  'only rules about this option (and those for any)': 'jen pravidla k této možnosti (a pravidla pro všechny)',
+  'only rules answering this enhanced status code (e.g. 5.7.60)':
+    'jen pravidla, která odpovídají tomuto rozšířenému stavovému kódu (např. 5.7.60)',
+  'show a rule by id (send-as-denied) or enhanced status code (5.7.60)':
+    'ukáže pravidlo podle id (send-as-denied) nebo rozšířeného stavového kódu (5.7.60)',
+  'rule id or enhanced status code': 'id pravidla nebo rozšířený stavový kód',
 }
 
 /** An example for every command, by its path; shown under the command's help. */

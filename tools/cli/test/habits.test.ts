@@ -48,6 +48,21 @@ describe('help', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(`(default: "${DEFAULT_PROBE_TIMEOUT_MS}")`)
   })
 
+  it.each([...COMMANDS, ['dns'], ['token']])(
+    '--lang cs: no English description is left in %j --help',
+    async (...args) => {
+      const wide = { env: { COLUMNS: '400' } }
+      const en = await runCli([...args, '--help'], wide)
+      const cs = (await runCli(['--lang', 'cs', ...args, '--help'], wide)).stdout.replace(/\s+/g, ' ')
+      // Option, argument and command lines: a term, two spaces, then the description.
+      const descriptions = [...en.stdout.matchAll(/^ {2}\S.*? {2,}(\S.*)$/gm)]
+        .map((m) => (m[1] ?? '').replace(/\s*\((choices|default):.*$/, '').trim())
+        .filter((d) => /[a-z]{3,} [a-z]{3,}/.test(d))
+      expect(descriptions.length).toBeGreaterThan(0)
+      for (const d of descriptions) expect(cs, d).not.toContain(d.replace(/\s+/g, ' ').slice(0, 30))
+    },
+  )
+
   it('--lang cs: the help page is Czech (titles, descriptions, example heading)', async () => {
     const r = await runCli(['--lang', 'cs', 'classify', '--help'])
     expect(r.code).toBe(0)
