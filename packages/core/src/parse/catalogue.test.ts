@@ -25,6 +25,10 @@ describe('re: patterns (linear-time subset)', () => {
     ['rejected[^a-z]+policy', 'rejected: policy', true],
     ['rejected[^a-z]+policy', 'rejected by policy', false],
     ['mailbox (full|over quota)', 'mailbox over quota', true],
+    // The line's ends count as a line break, so a negated class matches there.
+    ['aadsts700016[^0-9]', 'AADSTS700016', true],
+    ['aadsts700016[^0-9]', 'AADSTS7000160: no', false],
+    ['[^a-z]tls 1\\.0', 'TLS 1.0 is off', true],
   ])('%s on %s → %s', (src, text, want) => {
     expect(compilePattern(src).test(fold(text))).toBe(want)
   })
@@ -89,13 +93,19 @@ describe('re: patterns (linear-time subset)', () => {
       'now\\d+ ?way',
       'qqq[^a]q',
       'aaa(b|ab)*c',
+      'end[^a-z]',
+      '[^0-9]123',
     ]
-    const compiled = sources.map((s) => [compilePattern(s), new RegExp(s)] as const)
+    // Same semantics as a dotAll RegExp over the line between two line breaks.
+    const compiled = sources.map((s) => [compilePattern(s), new RegExp(s, 's')] as const)
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...'abcdefqwxyz onr0123aaa'.split('')), maxLength: 60 }),
+        fc.string({
+          unit: fc.constantFrom(...'abcdefqwxyz onr0123aaa'.split(''), 'end', '123'),
+          maxLength: 60,
+        }),
         (s) => {
-          for (const [nfa, re] of compiled) expect(nfa.test(s)).toBe(re.test(s))
+          for (const [nfa, re] of compiled) expect(nfa.test(s)).toBe(re.test(`\n${s}\n`))
         },
       ),
       { numRuns: 400 },

@@ -66,8 +66,14 @@ describe('parseText: replies', () => {
     expect(parseText(input).replies).toEqual([])
   })
 
-  it('rejects enhanced codes whose class disagrees with the basic code', () => {
-    expect(parseText('550 4.7.0 odd').replies[0]?.enhanced).toBeUndefined()
+  it('keeps a 4xx/5xx class mix as sent (Microsoft: 451 5.7.3), drops an enhanced code on a 2xx', () => {
+    expect(parseText('451 5.7.3 STARTTLS is required to send mail').final).toMatchObject({
+      code: 451,
+      enhanced: '5.7.3',
+      text: 'STARTTLS is required to send mail',
+    })
+    expect(parseText('250 5.7.1 odd').replies[0]).toMatchObject({ code: 250, text: '5.7.1 odd' })
+    expect(parseText('250 5.7.1 odd').replies[0]?.enhanced).toBeUndefined()
   })
 
   it('joins a multi-line reply into one', () => {

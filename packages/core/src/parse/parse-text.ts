@@ -460,14 +460,19 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     for (let m = first; m !== null; m = REPLY_RE.exec(line)) {
       const code = Number(m[1])
       const cls = m[3]
-      const enhanced = cls ? `${cls}.${Number(m[4])}.${Number(m[5])}` : undefined
-      if (enhanced && cls !== m[1]![0]) continue // RFC 3463: the classes must agree
-      if (!enhanced) {
+      let enhanced = cls ? `${cls}.${Number(m[4])}.${Number(m[5])}` : undefined
+      // RFC 3463 wants the classes to agree, but Microsoft 365 sends "451 5.7.3 STARTTLS is required":
+      // a 4xx/5xx mix is kept as sent; an enhanced code on a 2xx/3xx reply is not one.
+      const b = m[1]![0]
+      if (enhanced && cls !== b && !((cls === '4' || cls === '5') && (b === '4' || b === '5')))
+        enhanced = undefined
+      if (!cls) {
         if (!BASIC_CODES.has(code)) continue
         if (!BARE_PREFIX_RE.test(line.slice(Math.max(0, m.index - 12), m.index))) continue
         if (!/^[ -]?\S*[A-Za-z]/.test(line.slice(m.index + 4, m.index + 24)) && m[2] === ' ') continue
       }
-      const textAt = REPLY_RE.lastIndex
+      // A dropped enhanced code stays in the text.
+      const textAt = cls && !enhanced ? m.index + 4 : REPLY_RE.lastIndex
       sawReply = true
       // A pending reply whose text is full takes no more: skip trimming text that would be dropped.
       const full = (c: number) =>

@@ -8,6 +8,8 @@
  *   classes `[abc]`, `[a-z]`, `[^…]`, and `\w` `\d` `\s` `\W` `\D` `\S` (also inside classes),
  *   groups `( … )` / `(?: … )`, alternation `|`,
  *   quantifiers `?`, `*`, `+`, `{n}`, `{n,m}` (m ≤ 100).
+ * The line is matched as if a line break (`\n`) stood before and after it: a negated class or `.`
+ * matches there, so `aadsts700016[^0-9]` also finds the code at the very end of a line.
  * Rejected: anchors `^ $`, `\b`, back-references, look-around, lazy or possessive quantifiers,
  *   `{n,}`, other escapes, more than MAX_STATES states after expansion, and a pattern without a
  *   literal run of MIN_ANCHOR+ characters that every match contains (the run is the pattern's
@@ -461,8 +463,11 @@ export function compilePattern(src: string, opts: { lazy?: boolean } = {}): Comp
       if (addClosure(start)) return true
       ;[cur, next] = [next, cur]
       let curLen = nextLen
-      for (let i = 0; i < folded.length; i++) {
-        const c = folded.charCodeAt(i)
+      // The line is seen between two line breaks (never in folded text: whitespace folds to a
+      // space), so `[^0-9]` after a code, or `.`, also match at the line's start and end.
+      const end = folded.length
+      for (let i = -1; i <= end; i++) {
+        const c = i < 0 || i === end ? 10 : folded.charCodeAt(i)
         gen++
         nextLen = 0
         for (let j = 0; j < curLen; j++) {
