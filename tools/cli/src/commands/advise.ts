@@ -1,5 +1,5 @@
 import type { Needs } from '@smtp-doctor/core'
-import { type AdvisedOption, advise } from '@smtp-doctor/rules'
+import { type AdvisedOption, advise, SETTINGS_TEXT } from '@smtp-doctor/rules'
 import { type Context, printJson } from '../context.js'
 import { CliError, EXIT } from '../errors.js'
 import type { Labels } from '../i18n.js'
@@ -85,14 +85,16 @@ function renderOption(ctx: Context, o: AdvisedOption, i: number): string {
   if (o.suitable) {
     const c = o.settings
     const row = (k: string, v: string | number | null) => {
-      if (v !== null && v !== '') lines.push(`     ${k.padEnd(18)} ${s.cyan(String(v))}`)
+      if (v !== null && v !== '') lines.push(`     ${k.padEnd(24)} ${s.cyan(String(v))}`)
     }
+    // Field names, TLS modes and sign-in kinds in the engine's words (as the site's card).
+    const t = SETTINGS_TEXT[ctx.lang]
     lines.push(`   ${s.bold(`${L.settingsCard}:`)}`)
-    row(L.host, c.host)
-    row(L.port, c.port)
-    row(L.tls, c.tls)
-    row(L.authentication, c.authentication)
-    row(L.username, c.username)
+    row(t.host, c.host)
+    row(t.port, c.port)
+    row(t.tls, t.tlsModes[c.tls] ?? c.tls)
+    row(t.signIn, t.signInModes[c.authentication] ?? c.authentication)
+    row(t.username, c.username)
     row(L.password, c.password)
     row(L.from, c.from)
     for (const n of c.notes) lines.push(`     ${s.dim('·')} ${md(n)}`)
