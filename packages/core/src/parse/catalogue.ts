@@ -328,7 +328,37 @@ export function compileCatalogue(data: Catalogue | CompiledCatalogue | undefined
   return c
 }
 
+/**
+ * The compiled catalogue, built on first use: importing the rules costs nothing until a text or
+ * reply is scanned (the CLI's help, `rules` and `classify` never build the automaton).
+ */
 function compile(data: Catalogue): CompiledCatalogue {
+  let real: CompiledCatalogue | undefined
+  const get = () => {
+    real ??= build(data)
+    return real
+  }
+  const failureBase = data.phrases.length
+  const tlsBase = failureBase + FAILURE_KINDS.length
+  const providerBase = tlsBase + TLS_FAILURE_KINDS.length
+  const size = providerBase + data.providers.length
+  return {
+    data,
+    size,
+    phraseBase: 0,
+    failureBase,
+    tlsBase,
+    providerBase,
+    scanLine: (line, hits, flags) => get().scanLine(line, hits, flags),
+    phrasesIn: (text) => get().phrasesIn(text),
+    scanText: (text) => get().scanText(text),
+    resultOf: (hits) => get().resultOf(hits),
+    knowsCode: (code) => get().knowsCode(code),
+    newHits: () => new Uint8Array(size),
+  }
+}
+
+function build(data: Catalogue): CompiledCatalogue {
   const phraseIndex = new Map(data.phrases.map((p, i) => [p, i]))
   const providerIndex = new Map(data.providers.map((p, i) => [p, i]))
   const phraseBase = 0
@@ -399,18 +429,27 @@ function compile(data: Catalogue): CompiledCatalogue {
   const asciiSym = new Int32Array(128)
   for (let c = 0; c < 128; c++) asciiSym[c] = symOf.get(foldUnit(c).charCodeAt(0)) ?? 0
 
-  // Trie, as rows of W children in one typed array (0 = no child; the root is state 0).
+  // Trie: children as linked lists (first child, next sibling, symbol), O(states) memory.
   let maxStates = 1
   for (const w of words) maxStates += w.length
-  const trie = new Int32Array(maxStates * W)
+  const firstChild = new Int32Array(maxStates)
+  const nextSibling = new Int32Array(maxStates)
+  const stateSym = new Int32Array(maxStates)
   const out: (number[] | undefined)[] = []
   let S = 1
   words.forEach((w, wi) => {
     let st = 0
     for (let i = 0; i < w.length; i++) {
-      const x = st * W + symOf.get(w.charCodeAt(i))!
-      if (trie[x] === 0) trie[x] = S++
-      st = trie[x]!
+      const sym = symOf.get(w.charCodeAt(i))!
+      let n = firstChild[st]!
+      while (n !== 0 && stateSym[n] !== sym) n = nextSibling[n]!
+      if (n === 0) {
+        n = S++
+        stateSym[n] = sym
+        nextSibling[n] = firstChild[st]!
+        firstChild[st] = n
+      }
+      st = n
     }
     const o = outputs[wi]!
     const list = out[st]
@@ -422,12 +461,9 @@ function compile(data: Catalogue): CompiledCatalogue {
   const fail = new Int32Array(S)
   const queue = new Int32Array(S)
   let qEnd = 0
-  for (let sym = 0; sym < W; sym++) {
-    const n = trie[sym]!
-    if (n !== 0) {
-      delta[sym] = n
-      queue[qEnd++] = n
-    }
+  for (let n = firstChild[0]!; n !== 0; n = nextSibling[n]!) {
+    delta[stateSym[n]!] = n
+    queue[qEnd++] = n
   }
   for (let qi = 0; qi < qEnd; qi++) {
     const st = queue[qi]!
@@ -439,12 +475,10 @@ function compile(data: Catalogue): CompiledCatalogue {
     }
     // The row of st is its failure state's row (complete: f is shallower), then its own edges.
     delta.copyWithin(st * W, f * W, f * W + W)
-    const row = st * W
-    for (let sym = 0; sym < W; sym++) {
-      const n = trie[row + sym]!
-      if (n === 0) continue
+    for (let n = firstChild[st]!; n !== 0; n = nextSibling[n]!) {
+      const sym = stateSym[n]!
       fail[n] = delta[f * W + sym]!
-      delta[row + sym] = n
+      delta[st * W + sym] = n
       queue[qEnd++] = n
     }
   }
@@ -457,11 +491,12 @@ function compile(data: Catalogue): CompiledCatalogue {
   }
   outStart[S] = flat.length
   const outList = Int32Array.from(flat)
-  // The table the scan walks: states pre-multiplied by W (no multiply per character), and a state
-  // with outputs stored negated (−base − 1), so the common no-output step is one load and one test.
-  const dense = new Int32Array(S * W)
+  // The table the scan walks (delta, rewritten in place): states pre-multiplied by W (no multiply
+  // per character), and a state with outputs stored negated (−base − 1), so the common
+  // no-output step is one load and one test.
+  const dense = delta
   for (let x = 0; x < S * W; x++) {
-    const n = delta[x]!
+    const n = dense[x]!
     dense[x] = outStart[n] === outStart[n + 1] ? n * W : -(n * W) - 1
   }
   // Per pattern: the line (generation) its clause bits belong to, and the bits seen on that line.
