@@ -107,9 +107,16 @@ export class ExplainPool {
     })
   }
 
-  /** Explains small texts inline and big ones in the pool. */
+  /**
+   * Explains small texts inline and big ones in the pool. A worker that died (it could not start,
+   * or crashed) does not fail the request: the text is then explained inline.
+   */
   explain(text: string, lang: 'cs' | 'en'): Promise<DiagnoseResult> | DiagnoseResult {
-    return text.length >= OFF_THREAD_CHARS ? this.run(text, lang) : explain(text, { lang })
+    if (text.length < OFF_THREAD_CHARS) return explain(text, { lang })
+    return this.run(text, lang).catch((err: unknown) => {
+      if (err instanceof WorkerError || err instanceof ApiError) throw err
+      return explain(text, { lang })
+    })
   }
 
   /** Stops every worker; pending jobs fail. */

@@ -100,6 +100,16 @@ describe('timeouts', () => {
     expect(problemOf(a).code).toBe('SD_API_REQUEST_TIMEOUT')
   })
 
+  it('a kept-alive connection idle past the body timeout is not cut off by it', async () => {
+    const get = 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'
+    // Two requests on one connection, the second after more than bodyMs: both answered 200.
+    const a = await raw(port, [get, `GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`], 600)
+    expect([...a.headers.concat(a.body).matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1])).toEqual([
+      '200',
+      '200',
+    ])
+  })
+
   it('a prompt client is unaffected', async () => {
     const body = JSON.stringify({ text: '535 5.7.139 Authentication unsuccessful' })
     const a = await raw(port, [
