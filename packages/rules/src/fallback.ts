@@ -265,8 +265,41 @@ export function personalise(f: Finding, analysis: Analysis, cat: CompiledStatusC
  * bare replies, then the generic reply finding, then the generic connection finding. Never throws
  * for an analysis the engine produced.
  */
+/** Per rule set: the rules by id and the rules listing each code, by priority (built once). */
+type RuleIndex = { byId: Map<string, CompiledRule>; byCode: Map<string, CompiledRule[]> }
+const ruleIndexes = new WeakMap<readonly CompiledRule[], RuleIndex>()
+function indexOf(rules: readonly CompiledRule[]): RuleIndex {
+  let ix = ruleIndexes.get(rules)
+  if (!ix) {
+    const byId = new Map(rules.map((r) => [r.id, r] as const))
+    const byCode = new Map<string, CompiledRule[]>()
+    for (const r of rules) {
+      if (GENERIC_RULE_IDS.has(r.id)) continue
+      for (const c of r.codes) {
+        const list = byCode.get(c)
+        if (list) list.push(r)
+        else byCode.set(c, [r])
+      }
+    }
+    for (const list of byCode.values())
+      list.sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id))
+    ix = { byId, byCode }
+    ruleIndexes.set(rules, ix)
+  }
+  return ix
+}
+
 export function fallbackFindings(input: FallbackInput): Finding[] {
   const { analysis, fired, rules } = input
+  const d = analysis.derived
+  // Nothing failed and no code was seen: the common case, answered without further work.
+  if (
+    (analysis.final === null || analysis.final.code < 400) &&
+    d.codes.length === 0 &&
+    d.failures.length === 0
+  )
+    return []
+  const ix = indexOf(rules)
   const provider = providerOf(analysis)
   const out: Finding[] = []
   const firedIds = new Set(fired.map((r) => r.id))
@@ -287,26 +320,23 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
   for (const f of bare) {
     if (f.code === null) continue
     const code = f.code
-    const candidates = rules
+    const candidates = (ix.byCode.get(code) ?? [])
       .filter(
         (r) =>
-          !GENERIC_RULE_IDS.has(r.id) &&
           !firedIds.has(r.id) &&
           !added.has(r.id) &&
-          r.codes.includes(code) &&
           appliesTo(r, provider) &&
           !(noToken && requiresToken(r.when)),
       )
-      .sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id))
       .slice(0, MAX_CANDIDATES)
     for (const r of candidates) {
       added.add(r.id)
       out.push(input.findingOf(r))
     }
   }
-  const generic = rules.find((r) => r.id === ENHANCED_STATUS_CODE)
+  const generic = ix.byId.get(ENHANCED_STATUS_CODE)
   const explain = unanswered[0] ?? bare[0]
-  const conn = rules.find((r) => r.id === CONNECTION_FAILED)
+  const conn = ix.byId.get(CONNECTION_FAILED)
   const connectionUnanswered =
     analysis.derived.failures.length > 0 &&
     !fired.some(answersFailures) &&
@@ -316,7 +346,7 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
     out.push(connectionFinding(input, conn))
   // Exchange Online always sends an enhanced code with a refusal; a reply without one, with
   // nothing Microsoft's in the text, came from another server.
-  const other = rules.find((r) => r.id === OTHER_PROVIDER)
+  const other = ix.byId.get(OTHER_PROVIDER)
   if (
     other &&
     explain?.reply &&
