@@ -239,14 +239,17 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
 
   // A client that trickles its body is cut off after bodyMs, whatever requestTimeout allows.
   if (timeouts.bodyMs > 0) {
-    app.addHook('preParsing', async (_request, _reply, payload) => {
-      const timer = setTimeout(
+    app.addHook('preParsing', async (request, reply, payload) => {
+      // Only requests that carry a body are read; the others have nothing to wait for.
+      const headers = request.headers
+      if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined)
+        return payload
+      const timer = setTimeout(() => {
         // An error on the body stream ends the read with a 408 (Connection: close); destroying the
-        // stream would take the socket down before any answer.
-        () =>
-          payload.emit('error', new ApiError('SD_API_REQUEST_TIMEOUT', 'The body did not arrive in time.')),
-        timeouts.bodyMs,
-      )
+        // stream would take the socket down before any answer. Nothing to do once it was read.
+        if (payload.readableEnded || reply.sent || payload.listenerCount('error') === 0) return
+        payload.emit('error', new ApiError('SD_API_REQUEST_TIMEOUT', 'The body did not arrive in time.'))
+      }, timeouts.bodyMs)
       timer.unref()
       const done = (): void => clearTimeout(timer)
       payload.once('end', done)
