@@ -76,6 +76,10 @@ export type DerivedFacts = {
   failurePorts: number[]
   /** Hosts and IPs named with a port on such a failure line (lower case). */
   failureHosts: string[]
+  /** The sender of the last `MAIL FROM:<…>` / Postfix `from=<…>` in the text (for command templates). */
+  textMailFrom: string | null
+  /** Recipients of `RCPT TO:<…>` / Postfix `to=<…>` in the text, first appearance first. */
+  textRcptTo: string[]
   /** Enhanced code of the reply that ended the session (last failing reply), if any. */
   finalCode: string | null
   /** Basic code of the reply that ended the session, if any. */
@@ -175,6 +179,8 @@ export const DERIVED_VALUES: {
   textPorts: null,
   failurePorts: null,
   failureHosts: null,
+  textMailFrom: null,
+  textRcptTo: null,
   finalCode: null,
   finalBasicCode: null,
   finalPhrases: null,
@@ -458,6 +464,8 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     textPorts: text?.ports ?? [],
     failurePorts: [...failurePorts],
     failureHosts: text?.failureHosts ?? [],
+    textMailFrom: text?.mailFrom ?? null,
+    textRcptTo: text?.rcptTo ?? [],
     finalCode: final?.enhanced ?? null,
     finalBasicCode: final?.code ?? null,
     finalPhrases,

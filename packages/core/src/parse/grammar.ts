@@ -73,6 +73,10 @@ export const GRAMMAR_TOKENS = [
   'b"', // 9
   'statuscode', // 10 "StatusCode: MailboxUnavailable"
   'status:', // 11 RFC 3464 "Status: 5.7.1"
+  'mail from:', // 12 transcript "MAIL FROM:<a@contoso.com>"
+  'rcpt to:', // 13 transcript "RCPT TO:<b@fabrikam.com>"
+  'from=<', // 14 Postfix / sendmail "from=<a@contoso.com>"
+  'to=<', // 15 Postfix / sendmail "to=<b@fabrikam.com>"
   ...Object.keys(SMTP_STATUS_NAMES).map((n) => n.toLowerCase()), // 12… status names
 ] as const
 export const G = {
@@ -88,7 +92,11 @@ export const G = {
   PY_B2: 9,
   STATUS_CODE: 10,
   STATUS: 11,
-  NAMES: 12,
+  MAIL_FROM: 12,
+  RCPT_TO: 13,
+  PF_FROM: 14,
+  PF_TO: 15,
+  NAMES: 16,
 } as const
 /** The per-line flag a token sets: its index, except that every status name sets G.NAMES. */
 export const flagOfToken = (g: number): number => Math.min(g, G.NAMES)

@@ -261,6 +261,28 @@ describe('ports and hosts', () => {
   })
 })
 
+describe('envelope addresses', () => {
+  it('reads MAIL FROM / RCPT TO from a transcript and from= / to= from Postfix', () => {
+    const r = parse(
+      [
+        'C: MAIL FROM:<scanner@contoso.com> SIZE=1024',
+        'S: 250 2.1.0 Sender OK',
+        'C: RCPT TO:<a@fabrikam.com>',
+        'C: rcpt to: <b@fabrikam.com>',
+        'S: 550 5.7.60 SMTP; Client does not have permissions to send as this sender',
+      ].join('\n'),
+    )
+    expect(r.mailFrom).toBe('scanner@contoso.com')
+    expect(r.rcptTo).toEqual(['a@fabrikam.com', 'b@fabrikam.com'])
+    const pf = parse(
+      'postfix/qmgr[1]: 3F1A2: from=<app@contoso.com>, size=1200\npostfix/smtp[2]: 3F1A2: to=<x@fabrikam.com>, relay=none',
+    )
+    expect(pf.mailFrom).toBe('app@contoso.com')
+    expect(pf.rcptTo).toEqual(['x@fabrikam.com'])
+    expect(parse('MAIL FROM:<>').mailFrom).toBeNull()
+  })
+})
+
 describe('TLS failures told apart', () => {
   it.each([
     ['error:1408F10B:SSL routines:ssl3_get_record:wrong version number', 'wrong-version-number'],

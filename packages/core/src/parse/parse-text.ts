@@ -9,6 +9,10 @@ const G_RESPONSE_CODE = G.RESPONSE_CODE
 const G_RESPONSE_WAS = G.RESPONSE_WAS
 const G_STATUS_CODE = G.STATUS_CODE
 const G_NAMES = G.NAMES
+const G_MAIL_FROM = G.MAIL_FROM
+const G_RCPT_TO = G.RCPT_TO
+const G_PF_FROM = G.PF_FROM
+const G_PF_TO = G.PF_TO
 
 import { FAILURE_KINDS, type FailureKind, TLS_FAILURE_KINDS, type TlsFailureKind } from './kinds.js'
 
@@ -44,6 +48,10 @@ export type ParsedText = {
   failurePorts: number[]
   /** Hosts and IP addresses named with a port on such a failure line, lower case. */
   failureHosts: string[]
+  /** The sender of the last `MAIL FROM:<…>` (or Postfix `from=<…>`) in the text, if any. */
+  mailFrom: string | null
+  /** Recipients of `RCPT TO:<…>` (or Postfix `to=<…>`), in order of first appearance. */
+  rcptTo: string[]
   /** Lines read. */
   lines: number
 }
@@ -111,6 +119,12 @@ const CONNECT_TO_RE =
   /\bconnect(?:ing|ion)? to (?:host )?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})\b/i
 const HEADER_RE = /^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]/
 const CAMEL_WORD_RE = /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b/g
+/** An address in angle brackets after MAIL FROM: / RCPT TO: / from= / to= (bounded, no spaces). */
+const MAIL_FROM_RE = /(?:mail from:\s{0,3}|\bfrom=)<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>/i
+const RCPT_TO_RE = /(?:rcpt to:\s{0,3}|\bto=)<([^<>\s@]{1,64}@[A-Za-z0-9.-]{1,253})>/gi
+/** Most recipients kept. */
+const MAX_RCPT = 20
+
 /** What may stand around a code that is alone on its line: whitespace, # ' " ( [ before; . ' " ) ] after. */
 const LEADING = new Set([32, 9, 35, 39, 34, 40, 91])
 const TRAILING = new Set([32, 9, 46, 39, 34, 41, 93])
@@ -251,6 +265,8 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
   const ports = new Set<number>()
   const failurePorts = new Set<number>()
   const failureHosts = new Set<string>()
+  let mailFrom: string | null = null
+  const rcptTo = new Set<string>()
   let lines = 0
   let carry = ''
   const st: TextParserStats = {
@@ -440,6 +456,15 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     }
     let nameCode: number | undefined
     if (flags[G_NAMES]) nameCode = statusNameCode(line)
+    if (flags[G_MAIL_FROM] || flags[G_PF_FROM]) {
+      const m = MAIL_FROM_RE.exec(line)
+      if (m) mailFrom = m[1]!
+    }
+    if ((flags[G_RCPT_TO] || flags[G_PF_TO]) && rcptTo.size < MAX_RCPT) {
+      RCPT_TO_RE.lastIndex = 0
+      for (let m = RCPT_TO_RE.exec(line); m !== null && rcptTo.size < MAX_RCPT; m = RCPT_TO_RE.exec(line))
+        rcptTo.add(m[1]!)
+    }
     if (flags[G_RESPONSE_CODE]) {
       const m = /responseCode["']?\s*[:=]\s*([2-5]\d\d)(?!\d)/i.exec(line)
       if (m && BASIC_CODES.has(Number(m[1]))) basicCodes.add(Number(m[1]))
@@ -666,6 +691,8 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
         ports: [...ports],
         failurePorts: [...failurePorts],
         failureHosts: [...failureHosts],
+        mailFrom,
+        rcptTo: [...rcptTo],
         lines,
       }
     },
