@@ -363,3 +363,19 @@ describe('bidirectional controls never reach the JSON (issue 13 #9)', () => {
     await app.close()
   })
 })
+
+describe('the explain pool is bounded', () => {
+  it('jobs beyond the queue bound are refused with 503, the others answered', async () => {
+    const { ExplainPool } = await import('../src/explain-pool.js')
+    const pool = new ExplainPool(1, 3)
+    const text = '550 5.7.60 SMTP; Client does not have permissions to send as this sender\n'.repeat(1000)
+    const settled = await Promise.allSettled(Array.from({ length: 6 }, () => pool.run(text, 'en')))
+    await pool.close()
+    const ok = settled.filter((s) => s.status === 'fulfilled')
+    const refused = settled.filter(
+      (s) => s.status === 'rejected' && (s.reason as { code?: string }).code === 'SD_API_OVERLOADED',
+    )
+    expect(ok).toHaveLength(3)
+    expect(refused).toHaveLength(3)
+  })
+})
