@@ -71,9 +71,12 @@ function mxFor(domain: string): string {
 
 /**
  * The placeholder values the input gives: settings first (what the device uses), then the
- * tenant, then what the probes measured. Only values that pass the checks above are kept.
+ * tenant, then what the probes measured, then the envelope addresses in the text. Only values that pass the checks above are kept.
  */
-export function templateValues(facts: Facts, derived?: Pick<DerivedFacts, 'hostKind'>): TemplateValues {
+export function templateValues(
+  facts: Facts,
+  derived?: Partial<Pick<DerivedFacts, 'hostKind' | 'textMailFrom' | 'textRcptTo'>>,
+): TemplateValues {
   const s = facts.settings
   const t = facts.tenant
   const p = facts.probe
@@ -88,10 +91,19 @@ export function templateValues(facts: Facts, derived?: Pick<DerivedFacts, 'hostK
     }
   }
   set('mailbox', s?.username)
-  set('from', s?.from, p?.mailFrom?.address)
-  set('recipient', s?.recipients?.[0], p?.rcpt?.[0]?.address)
+  // The envelope addresses of a pasted log or transcript count too (MAIL FROM:<…>, RCPT TO:<…>).
+  set('from', s?.from, p?.mailFrom?.address, derived?.textMailFrom ?? undefined)
+  set('recipient', s?.recipients?.[0], p?.rcpt?.[0]?.address, derived?.textRcptTo?.[0])
   set('ip', s?.sourceIp, p?.spf?.ip, p?.dnsbl?.ip, t?.inboundConnector?.senderIps?.[0])
-  set('domain', t?.domain, domainOf(s?.from), domainOf(s?.username), p?.mx?.domain, p?.spf?.domain)
+  set(
+    'domain',
+    t?.domain,
+    domainOf(s?.from),
+    domainOf(s?.username),
+    p?.mx?.domain,
+    p?.spf?.domain,
+    domainOf(out.from),
+  )
   const mxHost = derived?.hostKind === 'mx-endpoint' ? s?.host : undefined
   set('mx-endpoint', t?.mxEndpoint, mxHost, p?.mx?.endpoint, out.domain ? mxFor(out.domain) : undefined)
   set('connector', t?.inboundConnector?.name)

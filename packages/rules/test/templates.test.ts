@@ -91,6 +91,19 @@ describe('filled from the input', () => {
     ).toEqual(['Set-InboundConnector -Identity "Scanners" -SenderIPAddresses 198.51.100.7'])
   })
 
+  it('a pasted log fills what it names: the envelope sender, and the domain from it', () => {
+    const log = [
+      '2026-11-20 08:12:00 SMTP: < 220 AM0PR01CA0001.outlook.office365.com Microsoft ESMTP MAIL Service ready',
+      '2026-11-20 08:12:01 SMTP: > MAIL FROM:<reception@fabrikam.com>',
+      `2026-11-20 08:12:01 SMTP: < ${SEND_AS}`,
+    ].join('\n')
+    const f = explain(log).findings.find((x) => x.id === 'send-as-denied')
+    expect(f?.commands).toContain(
+      `Add-RecipientPermission -Identity "reception@fabrikam.com" -Trustee "${PLACEHOLDERS.mailbox.example}" -AccessRights SendAs`,
+    )
+    expect(f?.commands).toContain('Connect-ExchangeOnline -UserPrincipalName admin@fabrikam.com')
+  })
+
   it('nothing known: the contoso examples (explain of a reply alone)', () => {
     const f = explain(SEND_AS).findings.find((x) => x.id === 'send-as-denied')
     expect(f?.commands).toContain(
