@@ -84,7 +84,7 @@ const ENHANCED = /^[245]\.\d{1,3}\.\d{1,3}$/
 export type RuleSetContext = {
   /** Phrase ids some rule's `recognise` defines. */
   phrases: ReadonlySet<string>
-  /** Provider ids: `microsoft-365`, `unknown` and those with signatures. */
+  /** Provider ids: `microsoft-365`, `unknown`, `any` and those with signatures. */
   providers: ReadonlySet<string>
 }
 
@@ -95,7 +95,8 @@ export function ruleSetContext(c: {
 }): RuleSetContext {
   return {
     phrases: new Set(c.phrases),
-    providers: new Set(['microsoft-365', 'unknown', ...c.providers]),
+    // `any`: the rule applies whoever answered (client-side problems, the generic findings).
+    providers: new Set(['microsoft-365', 'unknown', 'any', ...c.providers]),
   }
 }
 

@@ -10,7 +10,7 @@ import {
   phrasesOfReply,
   type SeenReply,
 } from './derived.js'
-import { fallbackFindings, GENERIC_RULE_IDS, personalise } from './fallback.js'
+import { appliesToProvider, fallbackFindings, GENERIC_RULE_IDS, personalise } from './fallback.js'
 import { helpUrl } from './help-url.js'
 import { type FactName, pathSegments, resolvePath } from './operators.js'
 import type { Condition, RuleFile, RuleOption, RuleSource, Severity } from './rule-schema.js'
@@ -54,9 +54,6 @@ type Entry = {
   /** Conditions read the device's settings (directly or through derived settings keys). */
   usesSettings: boolean
 }
-
-/** Whose replies a rule applies to when it names no `providers`. */
-const DEFAULT_PROVIDERS: readonly string[] = ['microsoft-365', 'unknown']
 
 /** Derived keys that come from the device's settings. */
 const SETTINGS_KEYS = new Set<keyof DerivedFacts>([
@@ -263,8 +260,7 @@ export function run(
     const e = entries[i]!
     if (opts.settingsOnly && !e.usesSettings) continue
     // Generic findings come from the fallback; a rule for other providers' replies stays quiet on these.
-    if (GENERIC_RULE_IDS.has(e.rule.id) || !(e.rule.providers ?? DEFAULT_PROVIDERS).includes(provider))
-      continue
+    if (GENERIC_RULE_IDS.has(e.rule.id) || !appliesToProvider(e.rule, provider)) continue
     if (e.test(bag)) fired.push(rank(e, analysis.replies, analysis.final))
   }
   fired.sort(compareRanked)

@@ -70,8 +70,13 @@ function providerOf(analysis: Analysis): string {
   return analysis.derived.finalProvider ?? 'unknown'
 }
 
-function appliesTo(rule: CompiledRule, provider: string): boolean {
-  return (rule.providers ?? DEFAULT_PROVIDERS).includes(provider)
+/**
+ * The rule applies to replies from this provider: it lists the provider, or `any` (whoever
+ * answered); a rule that names none applies to Microsoft 365's and unknown servers' replies.
+ */
+export function appliesToProvider(rule: Pick<CompiledRule, 'providers'>, provider: string): boolean {
+  const p = rule.providers ?? DEFAULT_PROVIDERS
+  return p.includes(provider) || p.includes('any')
 }
 
 function answersReply(rule: CompiledRule, r: Failing): boolean {
@@ -325,7 +330,7 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
         (r) =>
           !firedIds.has(r.id) &&
           !added.has(r.id) &&
-          appliesTo(r, provider) &&
+          appliesToProvider(r, provider) &&
           !(noToken && requiresToken(r.when)),
       )
       .slice(0, MAX_CANDIDATES)
