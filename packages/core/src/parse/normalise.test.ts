@@ -314,6 +314,14 @@ describe('bounded memory and linear trimming (issue 13)', () => {
     expect(r.final!.text.length).toBeLessThanOrEqual(512)
   })
 
+  it('long non-ASCII lines count in UTF-8 bytes: the logical line never holds more than its cap', () => {
+    const p = createTextParser(FIXTURE)
+    const czech = `Diagnostic-Code: smtp; 550 5.7.1 ${'příliš žluťoučký kůň '.repeat(700)}`
+    for (let i = 0; i < 20; i++) p.push(`${czech}\n    ${'ověření '.repeat(900)}\n`)
+    expect(p.stats().peakHeldBytes).toBeLessThanOrEqual(MAX_LOGICAL_BYTES)
+    expect(p.end().final?.code).toBe(550)
+  })
+
   it('a continuation that never ends (one huge folded header) stays under the logical-line cap', () => {
     const p = createTextParser(FIXTURE)
     p.push('Diagnostic-Code: smtp; 550 5.7.1 start\n')

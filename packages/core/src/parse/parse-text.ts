@@ -601,7 +601,8 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
 
   function physical(raw: string) {
     lines++
-    const bytes = raw.length * 3 <= MAX_LOGICAL_BYTES ? raw.length : utf8Bytes(raw)
+    // UTF-8 bytes, counted only for lines that may be joined (most lines never are).
+    const bytes = held !== null ? utf8Bytes(raw) : 0
     if (held && continues(held, raw, bytes)) {
       const t = raw.trim()
       // A break between two letters or digits, the next line not indented: maybe a word cut by a fixed-width wrap.
@@ -621,11 +622,14 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     } else {
       flushHeld()
       if (raw.length === 0) return
-      held = { text: raw, glued: null, bytes, line: lines, mode: modeOf(raw), joins: 0 }
-      if (held.mode === null) {
-        flushHeld()
+      const mode = modeOf(raw)
+      const rawBytes = mode === null ? 0 : utf8Bytes(raw)
+      // Nothing to join, or already at the cap: the line stands alone.
+      if (mode === null || rawBytes > MAX_LOGICAL_BYTES) {
+        logical(raw, lines)
         return
       }
+      held = { text: raw, glued: null, bytes: rawBytes, line: lines, mode, joins: 0 }
     }
     st.heldBytes = held.bytes
     if (st.heldBytes > st.peakHeldBytes) st.peakHeldBytes = st.heldBytes
