@@ -64,6 +64,9 @@ export type FallbackInput = {
 
 type Failing = { reply: SmtpReply | null; code: string | null; basic: number | null }
 
+/** The parser inferred the basic code of a bare enhanced code (`5.7.139` → 550); the text never said it. */
+const inferred = (r: SmtpReply): boolean => (r as { codeInferred?: boolean }).codeInferred === true
+
 const CODE_RE = /^([245])\.\d{1,3}\.\d{1,3}$/
 
 function providerOf(analysis: Analysis): string {
@@ -128,7 +131,7 @@ export function failingOf(analysis: Analysis): Failing[] {
   if (analysis.final && !replies.includes(analysis.final)) replies.push(analysis.final)
   for (let i = replies.length - 1; i >= 0; i--) {
     const r = replies[i]!
-    if (r.code >= 400) push({ reply: r, code: r.enhanced ?? null, basic: r.code })
+    if (r.code >= 400) push({ reply: r, code: r.enhanced ?? null, basic: inferred(r) ? null : r.code })
   }
   const inReplies = new Set(replies.map((r) => r.enhanced).filter((c) => c !== undefined))
   for (const c of analysis.derived.codes) {
@@ -165,7 +168,9 @@ function fill(s: string, vars: Record<string, string>): string {
 }
 
 function quote(r: Failing): string {
-  const parts = r.reply ? [String(r.reply.code), r.reply.enhanced ?? '', r.reply.text] : [r.code ?? '']
+  const parts = r.reply
+    ? [inferred(r.reply) ? '' : String(r.reply.code), r.reply.enhanced ?? '', r.reply.text]
+    : [r.code ?? '']
   // The quoted reply goes to terminals and pages: no control or bidirectional-control characters.
   let q = printable(parts.filter((p) => p.length > 0).join(' '))
     .replace(/`/g, "'")
