@@ -182,7 +182,7 @@ export function resolverFromFlag(value: string | undefined, timeoutMs: number): 
 }
 
 /** Validates one argument with its schema; a failure names it (`--ip`, `<domain>`), exit 2. */
-function parseFlag<T>(
+export function parseFlag<T>(
   flag: string,
   schema: {
     safeParse(
@@ -201,7 +201,7 @@ function parseFlag<T>(
 }
 
 /** `--dnsbl zen.spamhaus.org,bl.spamcop.net` as a zone list. */
-function zonesFromFlag(value: string | undefined): string[] | undefined {
+export function zonesFromFlag(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined
   const zones = value
     .split(',')

@@ -4,7 +4,7 @@ import type { DnsCheckEvent, DnsFacts } from '@smtp-doctor/core/dns'
 import type { TlsMatrix, TlsMatrixEvent } from '@smtp-doctor/core/tls-matrix'
 import { CliError } from '../errors.js'
 import type { Style } from '../style.js'
-import { renderCheck, resolverFromFlag } from './dns.js'
+import { parseFlag, renderCheck, resolverFromFlag, zonesFromFlag } from './dns.js'
 
 /** The `probe` flags of the DNS checks and the TLS matrix. */
 export type ProbeDnsTlsFlags = {
@@ -94,18 +94,23 @@ export async function prepareProbeDnsTls(
   start: (opts: { lang: Lang; json: boolean; style: Style; out: (line: string) => void }) => ProbeDnsTlsRun
 }> {
   const wantDns = flags.domain !== undefined || flags.ip !== undefined
-  const zones = flags.dnsbl
-    ?.split(',')
-    .map((z) => z.trim())
-    .filter(Boolean)
+  const zones = zonesFromFlag(flags.dnsbl)
   const resolverOptions = resolverFromFlag(flags.resolver, Math.min(timeoutMs, 120_000))
   const core = await import('@smtp-doctor/core/dns')
-  core.DnsResolverOptions.parse(resolverOptions)
-  const domain = flags.domain ?? (wantDns && settings.from ? core.FromDomain.parse(settings.from) : undefined)
-  if (flags.ip !== undefined) core.IpInput.parse(flags.ip)
-  if (domain !== undefined) core.DomainInput.parse(domain)
-  for (const zone of zones ?? []) core.DomainInput.parse(zone)
+  // The same checks, and the same messages naming the flag, as `smtp-doctor dns`.
+  parseFlag('--resolver', core.DnsResolverOptions, resolverOptions)
+  const domain =
+    flags.domain !== undefined
+      ? parseFlag('--domain', core.DomainInput, flags.domain)
+      : wantDns && settings.from
+        ? parseFlag('--from', core.FromDomain, settings.from)
+        : undefined
+  if (flags.ip !== undefined) parseFlag('--ip', core.IpInput, flags.ip)
+  for (const zone of zones ?? []) parseFlag('--dnsbl', core.DomainInput, zone)
   const tls = flags.tlsMatrix ? await import('@smtp-doctor/core/tls-matrix') : undefined
+  // `localhost` is never asked of a DNS server (RFC 6761 §6.3): `--host localhost --resolver …`
+  // (the simulator's endpoints with its DNS zone) dials loopback and asks the resolver the rest.
+  const hostViaResolver = resolverOptions.servers !== undefined && !isLocalhostName(settings.host)
 
   const start = (opts: {
     lang: Lang
@@ -122,7 +127,7 @@ export async function prepareProbeDnsTls(
       tls: settings.tls,
       timeoutMs,
       // The matrix resolves the host through the same resolver as everything else in the run.
-      ...(resolverOptions.servers ? { resolver: core.createDnsResolver(resolverOptions) } : {}),
+      ...(hostViaResolver ? { resolver: core.createDnsResolver(resolverOptions) } : {}),
       onVersion: (e) => live(renderTlsVersion(opts.style, opts.lang, e, settings.maxTlsVersion)),
     })
     const dns = wantDns
@@ -145,11 +150,16 @@ export async function prepareProbeDnsTls(
       return out
     }
     // With --resolver the SMTP probe resolves the host there too: one DNS server for the whole run.
-    return resolverOptions.servers
+    return hostViaResolver
       ? { finish, hostResolver: core.createDnsResolver(resolverOptions) }
       : { finish }
   }
   return { start }
+}
+
+/** `localhost`, `localhost.` or a name under `.localhost` (RFC 6761 §6.3). */
+export function isLocalhostName(host: string): boolean {
+  return /^(?:[^.]+\.)*localhost\.?$/i.test(host.trim())
 }
 
 /** The probe facts with what ran beside the conversation merged in. */
