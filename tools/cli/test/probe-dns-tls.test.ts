@@ -119,6 +119,36 @@ describe('probe with the TLS matrix and the DNS checks', () => {
     expect(ids).toEqual(expect.arrayContaining(['spf-fail-sending-ip', 'dns-dmarc-reject-direct-send']))
   })
 
+  it('--host localhost with --resolver dials loopback and asks the resolver only the DNS checks (RFC 6761)', async () => {
+    dns.clearQueries()
+    const args = [
+      '--json',
+      'probe',
+      '--host',
+      'localhost',
+      '--port',
+      String(sim.endpoints.mx.port),
+      '--resolver',
+      dns.address,
+      '--from',
+      `scanner@${SIM_DNS.tenantDomain}`,
+      '--to',
+      `someone@${SIM_DNS.tenantDomain}`,
+      '--ip',
+      SIM_DNS.relayIp,
+      '--tls-matrix',
+    ]
+    const answer = JSON.parse((await runCli(args)).stdout) as Answer & { probe: { dns?: { ok: boolean } } }
+    const ids = answer.findings.map((f) => f.id)
+    expect(ids).not.toContain('server-name-not-resolved')
+    expect(answer.probe.dns?.ok).toBe(true)
+    expect(answer.probe.tlsVersions?.['TLSv1.2']).toBe(true)
+    expect(ids).toEqual(expect.arrayContaining(['spf-fail-sending-ip', 'dns-dmarc-reject-direct-send']))
+    const names = dns.queries().map((q) => q.name.toLowerCase())
+    expect(names).toContain(SIM_DNS.tenantDomain)
+    expect(names.filter((n) => n.includes('localhost'))).toEqual([])
+  })
+
   it.each([
     [['--device-max-tls', '1.4'], /--device-max-tls/],
     [['--ip', 'not-an-ip'], /not an IP address/],
