@@ -28,10 +28,12 @@ export {
 export { compilePattern, PatternError } from './parse/pattern.js'
 export * from './schema/index.js'
 export {
+  type ClaimRowText,
   type DecodeTokenOptions,
   decodeToken,
   MAX_TOKEN_LENGTH,
   TokenDecodeError,
   type TokenDecodeErrorCode,
+  tokenClaimRows,
   tokenUser,
 } from './token/decode.js'

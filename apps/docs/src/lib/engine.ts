@@ -5,7 +5,7 @@
 import type { advise, CompiledRule } from '@smtp-doctor/rules'
 
 /** The token decoder (core, browser-safe): the "Check your token" page decodes in the browser. */
-export { decodeToken, type Token, TokenDecodeError } from '@smtp-doctor/core'
+export { decodeToken, type Token, TokenDecodeError, tokenClaimRows } from '@smtp-doctor/core'
 
 export {
   type AdvisedOption,

@@ -10,35 +10,11 @@ import {
   type Lang,
   type Token,
   TokenDecodeError,
+  tokenClaimRows,
 } from '../lib/engine.js'
 import { escapeHtml, inlineMarkdown } from '../lib/inline-md.js'
 import { SEVERITY_LABELS } from '../lib/labels.js'
 import { TOKEN_TEXT } from '../lib/token-text.js'
-
-function when(lang: Lang, s: number | undefined, now: number): string | undefined {
-  if (s === undefined) return undefined
-  return `${new Date(s * 1000).toISOString().replace('.000Z', 'Z')} (${TOKEN_TEXT[lang].expires(Math.round((s - now) / 60))})`
-}
-
-function claimRows(lang: Lang, t: Token): [string, string][] {
-  const now = t.checkedAt ?? Math.floor(Date.now() / 1000)
-  const none = TOKEN_TEXT[lang].none
-  const rows: [string, string | undefined][] = [
-    ['aud', t.aud],
-    ['idtyp', t.idtyp],
-    ['roles', t.roles ? t.roles.join(' ') : t.idtyp === 'app' ? none : undefined],
-    ['scp', t.scp ? t.scp.join(' ') : t.idtyp === 'user' ? none : undefined],
-    ['tid', t.tid],
-    ['appid', t.appid ?? t.azp],
-    ['upn', t.upn ?? t.preferred_username ?? t.unique_name],
-    ['oid', t.oid],
-    ['nbf', when(lang, t.nbf, now)],
-    ['exp', when(lang, t.exp, now)],
-    ['iss', t.iss],
-    ['ver', t.ver],
-  ]
-  return rows.filter((r): r is [string, string] => r[1] !== undefined)
-}
 
 function findingsHtml(lang: Lang, findings: Finding[]): string {
   return [
@@ -89,7 +65,7 @@ function render(out: HTMLElement, text: string, mailbox: string, tenantId: strin
     out.innerHTML = `<p role="alert" class="token-error">${escapeHtml(String((err as Error).message ?? err))}</p>`
     return
   }
-  const rows = claimRows(lang, token)
+  const rows = tokenClaimRows(token, { none: t.none, relative: t.expires })
     .map(
       ([k, v]) =>
         `<tr data-claim="${escapeHtml(k)}"><th scope="row"><code>${escapeHtml(k)}</code></th><td>${escapeHtml(v)}</td></tr>`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Facts } from '../schema/facts.js'
-import { decodeToken, TokenDecodeError, tokenUser } from './decode.js'
+import { decodeToken, TokenDecodeError, tokenClaimRows, tokenUser } from './decode.js'
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url')
 const jwt = (payload: unknown, header: unknown = { alg: 'RS256', typ: 'JWT' }, sig = 'c2lnbmF0dXJlLXBhcnQ') =>
@@ -88,5 +88,41 @@ describe('decodeToken', () => {
     expect((err as TokenDecodeError).code).toBe(code)
     expect((err as Error).message).not.toContain(secretish)
     expect((err as Error).message.length).toBeLessThan(200)
+  })
+})
+
+describe('tokenClaimRows', () => {
+  const text = { none: '(none)', relative: (m: number) => (m >= 0 ? `in ${m} min` : `${-m} min ago`) }
+
+  it('lists the claims a reader checks, in order, with times relative to checkedAt, and never the token', () => {
+    const token = jwt(appClaims)
+    const t = { ...decodeToken(token), checkedAt: 2_000_000_000 - 600 }
+    const rows = tokenClaimRows(t, text)
+    expect(rows.map(([k]) => k)).toEqual([
+      'aud',
+      'idtyp',
+      'roles',
+      'tid',
+      'appid',
+      'oid',
+      'nbf',
+      'exp',
+      'iss',
+      'ver',
+    ])
+    expect(Object.fromEntries(rows)).toMatchObject({
+      roles: 'SMTP.SendAsApp',
+      exp: '2033-05-18T03:33:20Z (in 10 min)',
+      nbf: '2033-05-18T00:46:40Z (157 min ago)',
+    })
+    expect(rows.flat().join(' ')).not.toContain(token.split('.')[1])
+  })
+
+  it('says "none" for the permission list the token kind should have but lacks', () => {
+    const app = tokenClaimRows(decodeToken(jwt({ ...appClaims, roles: undefined })), text)
+    expect(Object.fromEntries(app).roles).toBe('(none)')
+    const user = tokenClaimRows(decodeToken(jwt({ aud: 'x', idtyp: 'user', upn: 'a@contoso.com' })), text)
+    expect(Object.fromEntries(user)).toMatchObject({ scp: '(none)', upn: 'a@contoso.com' })
+    expect(user.map(([k]) => k)).not.toContain('roles')
   })
 })

@@ -174,3 +174,39 @@ export function decodeToken(text: string, options: DecodeTokenOptions = {}): Tok
 export function tokenUser(t: Token): string | undefined {
   return t.upn ?? t.preferred_username ?? t.unique_name
 }
+
+/** How a surface words the two things `tokenClaimRows` writes: an empty list, and a time from now. */
+export type ClaimRowText = {
+  /** Shown for `roles` of an app token, or `scp` of a user token, that has none. */
+  none: string
+  /** "in 12 min" / "3 min ago", from minutes relative to `checkedAt` (negative = in the past). */
+  relative: (minutes: number) => string
+}
+
+/**
+ * The claims a reader checks, in that order, as `[name, value]` rows (claims the token lacks are
+ * left out): the one list the CLI's `token` command and the site's token page print. Never the
+ * token itself. Times read as ISO 8601 plus `text.relative` of their distance from `checkedAt`.
+ */
+export function tokenClaimRows(t: Token, text: ClaimRowText): [string, string][] {
+  const now = t.checkedAt ?? Math.floor(Date.now() / 1000)
+  const when = (s: number | undefined) =>
+    s === undefined
+      ? undefined
+      : `${new Date(s * 1000).toISOString().replace('.000Z', 'Z')} (${text.relative(Math.round((s - now) / 60))})`
+  const rows: [string, string | undefined][] = [
+    ['aud', t.aud],
+    ['idtyp', t.idtyp],
+    ['roles', t.roles ? t.roles.join(' ') : t.idtyp === 'app' ? text.none : undefined],
+    ['scp', t.scp ? t.scp.join(' ') : t.idtyp === 'user' ? text.none : undefined],
+    ['tid', t.tid],
+    ['appid', t.appid ?? t.azp],
+    ['upn', tokenUser(t)],
+    ['oid', t.oid],
+    ['nbf', when(t.nbf)],
+    ['exp', when(t.exp)],
+    ['iss', t.iss],
+    ['ver', t.ver],
+  ]
+  return rows.filter((r): r is [string, string] => r[1] !== undefined)
+}

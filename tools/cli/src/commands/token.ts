@@ -1,4 +1,4 @@
-import type { Facts, Lang, Token } from '@smtp-doctor/core'
+import { type Facts, type Token, tokenClaimRows } from '@smtp-doctor/core'
 import type { Context } from '../context.js'
 import { CliError, EXIT } from '../errors.js'
 import { readStdin } from '../input.js'
@@ -25,38 +25,13 @@ const TEXT = {
   },
 } as const
 
-function when(lang: Lang, seconds: number | undefined, now: number): string | undefined {
-  if (seconds === undefined) return undefined
-  const iso = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
-  return `${iso} (${TEXT[lang].expiresIn(Math.round((seconds - now) / 60))})`
-}
-
-/** The claims as `name value` lines, in the order a reader checks them. Never the token. */
-export function claimLines(lang: Lang, t: Token): [string, string][] {
-  const now = t.checkedAt ?? Math.floor(Date.now() / 1000)
-  const none = TEXT[lang].none
-  const rows: [string, string | undefined][] = [
-    ['aud', t.aud],
-    ['idtyp', t.idtyp],
-    ['roles', t.roles ? t.roles.join(' ') : t.idtyp === 'app' ? none : undefined],
-    ['scp', t.scp ? t.scp.join(' ') : t.idtyp === 'user' ? none : undefined],
-    ['tid', t.tid],
-    ['appid', t.appid ?? t.azp],
-    ['upn', t.upn ?? t.preferred_username ?? t.unique_name],
-    ['oid', t.oid],
-    ['nbf', when(lang, t.nbf, now)],
-    ['exp', when(lang, t.exp, now)],
-    ['iss', t.iss],
-    ['ver', t.ver],
-  ]
-  return rows.filter((r): r is [string, string] => r[1] !== undefined)
-}
-
 /** The claims block for the terminal. */
 export function renderClaims(ctx: Context, t: Token): string {
   const s = ctx.style
   const lines = [s.bold(`${TEXT[ctx.lang].claims}:`)]
-  for (const [k, v] of claimLines(ctx.lang, t)) lines.push(`  ${s.dim(k.padEnd(6))} ${v}`)
+  const L = TEXT[ctx.lang]
+  for (const [k, v] of tokenClaimRows(t, { none: L.none, relative: L.expiresIn }))
+    lines.push(`  ${s.dim(k.padEnd(6))} ${v}`)
   return lines.join('\n')
 }
 
