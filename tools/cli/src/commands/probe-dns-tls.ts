@@ -150,9 +150,7 @@ export async function prepareProbeDnsTls(
       return out
     }
     // With --resolver the SMTP probe resolves the host there too: one DNS server for the whole run.
-    return hostViaResolver
-      ? { finish, hostResolver: core.createDnsResolver(resolverOptions) }
-      : { finish }
+    return hostViaResolver ? { finish, hostResolver: core.createDnsResolver(resolverOptions) } : { finish }
   }
   return { start }
 }
