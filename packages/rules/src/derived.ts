@@ -14,6 +14,7 @@ import {
   type TlsFailureKind,
   TlsMode,
   TlsVersion,
+  tokenUser,
 } from '@smtp-doctor/core'
 import { bundle } from './bundle.js'
 
@@ -574,7 +575,7 @@ function tokenVerdicts(facts: Facts): TokenVerdicts {
   const tokenNotYetValid = at !== undefined && t.nbf !== undefined ? t.nbf > at : null
   const expectedTid = facts.tenant?.tenantId?.trim().toLowerCase()
   const tokenTenantMismatch = expectedTid && t.tid ? t.tid.trim().toLowerCase() !== expectedTid : null
-  const user = (t.upn ?? t.preferred_username ?? t.unique_name)?.trim().toLowerCase()
+  const user = tokenUser(t)?.trim().toLowerCase()
   const mailbox = facts.settings?.username?.trim().toLowerCase()
   const tokenUserMismatch = tokenKind === 'delegated' && user && mailbox ? user !== mailbox : null
   return {
