@@ -44,7 +44,8 @@ export const SEA_RESOURCE = 'NODE_SEA_BLOB'
 
 const REPO = join(CLI_ROOT, '..', '..')
 const OUT = join(REPO, 'dist')
-const WORK = join(OUT, '.work')
+// Per run: the bench and test:dist may build at the same time.
+const WORK = join(OUT, `.work-${process.pid}`)
 const CACHE = join(REPO, 'node_modules', '.cache', 'smtp-doctor-dist')
 const version = cliVersion()
 
@@ -118,7 +119,7 @@ writeFileSync(join(OUT, 'SHA256SUMS'), sums.join(''))
 rmSync(WORK, { recursive: true, force: true })
 for (const file of written) log(`wrote ${file}`)
 
-/** The npm package: staged under dist/.work/package, then `npm pack`. */
+/** The npm package: staged in the work folder, then `npm pack`. */
 function packNpm(): string {
   const stage = join(WORK, 'package')
   mkdirSync(join(stage, 'bin'), { recursive: true })
