@@ -23,5 +23,5 @@ export {
   SimScenario,
   type SimScenarioInput,
 } from './scenario.js'
-export { formatEndpoints, type Sim, startSim } from './sim.js'
+export { formatEndpoints, formatOAuth, oauthSettings, type Sim, startSim } from './sim.js'
 export type { Endpoint } from './smtp-endpoints.js'

@@ -1,6 +1,7 @@
 import { makeCertificates, type PemPair } from './certificate.js'
 import { startFault } from './faults.js'
 import { type RunningAuthority, startAuthority } from './oauth/authority.js'
+import { DEMO_CLIENT_SECRET } from './presets.js'
 import { parseScenario, type SimFault, type SimScenario, type SimScenarioInput } from './scenario.js'
 import { type Endpoint, listen, mxOptions, type Running, submissionOptions } from './smtp-endpoints.js'
 
@@ -132,5 +133,52 @@ export function formatEndpoints(sim: Sim): string[] {
     )
   for (const [name, ep] of Object.entries(e.faults)) lines.push(`fault      ${ep.host}:${ep.port}  (${name})`)
   lines.push(`accounts   ${sc.accounts.map((a) => a.username).join(', ')}`)
+  return lines
+}
+
+/**
+ * What a separate `smtp-doctor probe --oauth` needs to reach this simulator's Entra ID: the
+ * environment naming its authority and the file holding the certificate to trust (`caFile`, which
+ * the caller wrote from `certificatePem`), each app's ids and a command to try. A client secret is
+ * shown only when it is the demo app's published demo value; a scenario's own secrets never are.
+ */
+export function oauthSettings(sim: Sim, caFile: string) {
+  const { endpoints: e, scenario: sc } = sim
+  if (!e.authority || !sc.oauth) return undefined
+  const env = { SMTP_DOCTOR_AUTHORITY_HOST: e.authority.url, SMTP_DOCTOR_AUTHORITY_CA: caFile }
+  const apps = sc.oauth.apps.map((app) => ({
+    name: app.name,
+    clientId: app.clientId,
+    mailboxes: app.mailboxes,
+    demoSecret: app.secrets.some((s) => s.value === DEMO_CLIENT_SECRET),
+  }))
+  return { env, tenantId: sc.oauth.tenantId, apps }
+}
+
+/** `oauthSettings` as lines for `smtp-doctor sim`: the environment, each app, one command to try. */
+export function formatOAuth(sim: Sim, caFile: string): string[] {
+  const o = oauthSettings(sim, caFile)
+  if (!o) return []
+  const env = Object.entries(o.env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')
+  const lines = [`oauth      ${env}`]
+  for (const app of o.apps)
+    lines.push(
+      `           app "${app.name}": --tenant ${o.tenantId} --client-id ${app.clientId}${
+        app.demoSecret ? `  (demo data: SMTP_DOCTOR_CLIENT_SECRET=${DEMO_CLIENT_SECRET})` : ''
+      }`,
+    )
+  const app = o.apps.find((a) => a.mailboxes.length > 0)
+  const mailbox = app?.mailboxes[0]
+  if (app && mailbox) {
+    const secret = app.demoSecret
+      ? `SMTP_DOCTOR_CLIENT_SECRET=${DEMO_CLIENT_SECRET}`
+      : 'SMTP_DOCTOR_CLIENT_SECRET=…'
+    const domain = mailbox.slice(mailbox.indexOf('@') + 1)
+    lines.push(
+      `try        ${env} ${secret} smtp-doctor probe --host localhost --port ${sim.endpoints.smtpAuth.port} --user ${mailbox} --from ${mailbox} --to someone@${domain} --oauth client-credentials --tenant ${o.tenantId} --client-id ${app.clientId}`,
+    )
+  }
   return lines
 }

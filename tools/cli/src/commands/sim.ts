@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type Context, printJson } from '../context.js'
 import { CliError, EXIT, EXIT_INTERRUPTED, toCliError } from '../errors.js'
 
@@ -28,15 +31,23 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
   const running = await sim.startSim(scenario)
   // The demo DNS zone beside it, so `smtp-doctor dns … --resolver` and `probe --resolver` work offline.
   const dnsServer = await sim.startDnsServer()
+  // A probe --oauth in another process trusts the authority through SMTP_DOCTOR_AUTHORITY_CA: the
+  // simulator's certificate (public, made at start) in a file of its own, removed on stop.
+  const caDir = running.endpoints.authority ? await mkdtemp(join(tmpdir(), 'smtp-doctor-sim-')) : undefined
+  const caFile = caDir ? join(caDir, 'authority-ca.pem') : undefined
+  if (caFile) await writeFile(caFile, running.certificatePem, { mode: 0o644 })
+  const oauth = caFile ? sim.oauthSettings(running, caFile) : undefined
   if (ctx.json) {
     printJson({
       name: running.scenario.name,
       endpoints: running.endpoints,
       dns: dnsServer.address,
       accounts: running.scenario.accounts.map((a) => a.username),
+      ...(oauth ? { oauth } : {}),
     })
   } else {
     for (const line of sim.formatEndpoints(running)) ctx.out(line)
+    if (caFile) for (const line of sim.formatOAuth(running, caFile)) ctx.out(line)
     ctx.out(
       `dns        ${dnsServer.address}  (UDP + TCP, the demo zone: smtp-doctor dns ${sim.SIM_DNS.tenantDomain} --ip ${sim.SIM_DNS.relayIp} --resolver ${dnsServer.address})`,
     )
@@ -47,7 +58,11 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
     process.once('SIGINT', () => resolve('SIGINT'))
     process.once('SIGTERM', () => resolve('SIGTERM'))
   })
-  await Promise.all([running.stop(), dnsServer.stop()])
+  await Promise.all([
+    running.stop(),
+    dnsServer.stop(),
+    caDir ? rm(caDir, { recursive: true, force: true }) : undefined,
+  ])
   if (!ctx.json) ctx.err(ctx.L.simStopped)
   return signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT.ok
 }
