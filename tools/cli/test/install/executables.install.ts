@@ -80,6 +80,44 @@ describe('dist/smtp-doctor-linux-x64', () => {
   })
 })
 
+describe('dist/smtp-doctor-linux-x64, nothing else', () => {
+  it('runs its own bundled simulator, probes it, and stops it with SIGTERM', async () => {
+    const child = spawn(artefact('smtp-doctor-linux-x64'), ['--json', 'sim'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: join(scratch, 'cache') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    try {
+      let text = ''
+      const started = await new Promise<{ endpoints: { smtpAuth: { port: number } } }>((resolve, reject) => {
+        child.on('error', reject)
+        child.on('close', (code) => reject(new Error(`sim exited ${code} before printing its endpoints`)))
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          text += d
+          try {
+            resolve(JSON.parse(text))
+          } catch {
+            // not the whole object yet
+          }
+        })
+      })
+      const r = await run(
+        artefact('smtp-doctor-linux-x64'),
+        probeArgs(started.endpoints.smtpAuth.port, USER),
+        {
+          SMTP_DOCTOR_PASSWORD: DEMO_PASSWORD,
+          XDG_CACHE_HOME: join(scratch, 'cache'),
+        },
+      )
+      expect(r.code).toBe(0)
+      expect((JSON.parse(r.stdout) as ProbeJson).probe.rcpt?.map((x) => x.ok)).toEqual([true])
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+  })
+})
+
 describe('dist/smtp-doctor-win-x64.exe', () => {
   const exe = () => artefact('smtp-doctor-win-x64.exe')
 
