@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_CLIENT_SECRET, demoScenario } from './presets.js'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, demoScenario } from './presets.js'
 import { formatOAuth, oauthSettings, type Sim, startSim } from './sim.js'
 
 /* What `smtp-doctor sim` prints for probe --oauth: a scenario's own client secret is never shown. */
@@ -8,10 +8,14 @@ const OWN_SECRET = 'own-secret-value-7f3a9c'
 let sim: Sim
 
 beforeAll(async () => {
-  const app = demoScenario.oauth.apps[0]
   sim = await startSim({
     ...demoScenario,
-    oauth: { ...demoScenario.oauth, apps: [{ ...app, secrets: [{ value: OWN_SECRET }] }] },
+    oauth: {
+      ...demoScenario.oauth,
+      apps: [
+        { clientId: DEMO_CLIENT_ID, mailboxes: ['scanner@contoso.com'], secrets: [{ value: OWN_SECRET }] },
+      ],
+    },
   })
 }, 60_000)
 afterAll(async () => {
@@ -23,7 +27,7 @@ describe('formatOAuth', () => {
     const lines = formatOAuth(sim, '/tmp/ca.pem').join('\n')
     expect(lines).toContain(`SMTP_DOCTOR_AUTHORITY_HOST=${sim.endpoints.authority?.url}`)
     expect(lines).toContain('SMTP_DOCTOR_AUTHORITY_CA=/tmp/ca.pem')
-    expect(lines).toContain(`--client-id ${demoScenario.oauth.apps[0].clientId}`)
+    expect(lines).toContain(`--client-id ${DEMO_CLIENT_ID}`)
     expect(lines).toContain('SMTP_DOCTOR_CLIENT_SECRET=…')
     expect(lines).not.toContain(OWN_SECRET)
     expect(lines).not.toContain(DEMO_CLIENT_SECRET)
