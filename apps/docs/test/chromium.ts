@@ -12,10 +12,12 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type BrowserContext, chromium } from 'playwright-core'
 
 /** Debian's package puts its launcher here. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
@@ -166,5 +168,43 @@ function safeMtime(p: string): number {
     return statSync(p).mtimeMs
   } catch {
     return Date.now()
+  }
+}
+
+/** The flags every browser test starts Chromium with: headless, no sandbox, nothing in the background. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+]
+
+/**
+ * The found Chromium (see `findChromium`) as a headless persistent context on a fresh profile in
+ * os.tmpdir(), 1280×900 — what each browser test file opens; `close()` also removes the profile.
+ */
+export async function launchChromium(
+  name: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const browser = findChromium()
+  const profile = await mkdtemp(join(tmpdir(), `smtp-doctor-${name}-chromium-`))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: CHROMIUM_ARGS,
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    },
   }
 }

@@ -4,21 +4,19 @@
  * while doing so; the token reaches neither the address bar nor any storage.
  */
 import { mkdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { helpUrl } from '../src/lib/engine.js'
 import { MIGRATE_TEXT, MIGRATION_PROFILES } from '../src/lib/migrate-text.js'
 import { TOKEN_TEXT } from '../src/lib/token-text.js'
-import { findChromium } from './chromium.js'
+import { launchChromium } from './chromium.js'
 import { RESULTS, requireDist, serveDist } from './site.js'
 
 let server: Awaited<ReturnType<typeof serveDist>> | undefined
 let context: BrowserContext | undefined
-let profile: string | undefined
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const SIGNATURE = 'S1gnatureP4rt-of-the-test-token_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
@@ -40,33 +38,15 @@ const app = {
 
 beforeAll(async () => {
   requireDist()
-  const browser = findChromium()
   mkdirSync(RESULTS, { recursive: true })
   server = await serveDist()
-  profile = await mkdtemp(join(tmpdir(), 'smtp-doctor-token-chromium-'))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: browser.executablePath,
-    env: { ...process.env, ...browser.env },
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--disable-extensions',
-    ],
-  })
+  browser = await launchChromium('token')
+  context = browser.context
 })
 
 afterAll(async () => {
-  await context?.close()
+  await browser?.close()
   await server?.close()
-  if (profile) await rm(profile, { recursive: true, force: true })
 })
 
 /** Opens the page and starts recording every request made after it is ready. */
