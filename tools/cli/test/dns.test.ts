@@ -124,10 +124,17 @@ describe('smtp-doctor dns against the simulator DNS server (real UDP/TCP)', () =
     expect(r.code).toBe(1)
     const lines = r.stdout.split('\n')
     expect(lines[0]).toBe(`Checking the DNS of contoso.com (resolver: ${dns.address})`)
-    for (const check of ['MX', 'SPF', 'DMARC', 'DKIM', 'block lists']) {
-      expect(lines.some((l) => new RegExp(`^✔ ${check}\\s+.+\\s\\d+ ms$`).test(l))).toBe(true)
+    // ✔ answered and fine, ✖ what it found is a problem (or it could not be checked).
+    for (const [mark, check] of [
+      ['✔', 'MX'],
+      ['✖', 'SPF'],
+      ['✔', 'DMARC'],
+      ['✔', 'DKIM'],
+      ['✔', 'block lists'],
+    ]) {
+      expect(lines.some((l) => new RegExp(`^${mark} ${check}\\s+.+\\s\\d+ ms$`).test(l))).toBe(true)
     }
-    expect(r.stdout).toMatch(/SPF\s+fail for 203\.0\.113\.7 · 1\/10 lookups · 0\/2 void/)
+    expect(r.stdout).toMatch(/✖ SPF\s+fail for 203\.0\.113\.7 · 1\/10 lookups · 0\/2 void/)
     expect(r.stdout).toContain('[spf-fail-sending-ip')
   })
 
@@ -139,7 +146,10 @@ describe('smtp-doctor dns against the simulator DNS server (real UDP/TCP)', () =
     ])
     expect(r.stdout).toContain('Kontrola DNS domény alpineskihouse.com')
     expect(r.stdout).toMatch(/SPF\s+permerror pro 198\.51\.100\.7 · 11\/10 dotazů · 0\/2 prázdných/)
-    expect(r.stdout).toMatch(/blokované IP\s+198\.51\.100\.7: uvedena na zen\.spamhaus\.example/)
+    // A listed IP and an SPF permerror are marked as the problems they are, not with a tick.
+    expect(r.stdout).toMatch(/^✖ blokované IP\s+198\.51\.100\.7: uvedena na zen\.spamhaus\.example/m)
+    expect(r.stdout).toMatch(/^✖ SPF\s+permerror/m)
+    expect(r.stdout).toMatch(/^▲ DKIM\s+selector1: žádný/m)
     expect(r.stdout).toMatch(/↳ include:_spf\.google\.example\s+4 dotazy \(v alpineskihouse\.com\)/)
     expect(r.stdout).toMatch(/↳ include:mailer\.example\s+1 dotaz \(v alpineskihouse\.com\)/)
   })

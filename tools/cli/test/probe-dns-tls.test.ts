@@ -82,8 +82,14 @@ describe('probe with the TLS matrix and the DNS checks', () => {
       'bl.example',
     ]
     const r = await runCli(args)
-    for (const check of ['MX', 'SPF', 'DMARC', 'DKIM', 'block lists']) {
-      expect(r.stdout).toMatch(new RegExp(`^✔ ${check}\\s+.+\\d+ ms$`, 'm'))
+    for (const [mark, check] of [
+      ['✔', 'MX'],
+      ['✖', 'SPF'],
+      ['✔', 'DMARC'],
+      ['✔', 'DKIM'],
+      ['✖', 'block lists'],
+    ]) {
+      expect(r.stdout).toMatch(new RegExp(`^${mark} ${check}\\s+.+\\d+ ms$`, 'm'))
     }
     expect(r.stdout).toMatch(/^✔ banner/m)
     const answer = JSON.parse((await runCli(['--json', ...args])).stdout) as Answer

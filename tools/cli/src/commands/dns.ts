@@ -36,7 +36,13 @@ const LABELS: Record<Lang, Labels> = {
   },
 }
 
-type Line = { ok: boolean; text: string }
+/**
+ * `ok`: answered, nothing to fix; `warn`: answered, and what it found leads to a finding below
+ * (a Microsoft 365 piece missing, SPF not passing); `bad`: listed, SPF fail or permerror, or the
+ * check could not be made (the error code says which).
+ */
+type Mark = 'ok' | 'warn' | 'bad'
+type Line = { mark: Mark; text: string }
 
 /** The words of the live lines, per language (record contents and codes stay as DNS has them). */
 const WORDS = {
@@ -84,9 +90,12 @@ export function describeCheck(event: DnsCheckEvent, lang: Lang = 'en'): Line {
   switch (event.check) {
     case 'mx': {
       const mx = event.facts
-      if (mx.error) return { ok: false, text: `${mx.error.code}: ${mx.error.message}` }
+      if (mx.error) return { mark: 'bad', text: `${mx.error.code}: ${mx.error.message}` }
       const hosts = mx.hosts.map((h) => `${h.priority} ${h.exchange}`).join(', ')
-      return { ok: true, text: `${hosts} · ${mx.endpoint ? w.endpoint(mx.endpoint) : w.notM365}` }
+      return {
+        mark: mx.endpoint ? 'ok' : 'warn',
+        text: `${hosts} · ${mx.endpoint ? w.endpoint(mx.endpoint) : w.notM365}`,
+      }
     }
     case 'spf': {
       const spf = event.facts
@@ -98,36 +107,46 @@ export function describeCheck(event: DnsCheckEvent, lang: Lang = 'en'): Line {
       if (spf.includesMicrosoft365 !== undefined)
         parts.push(spf.includesMicrosoft365 ? 'spf.protection.outlook.com ✓' : w.noM365Include)
       if (spf.errorCode) parts.push(spf.errorCode)
-      return { ok: !spf.errorCode, text: parts.join(' · ') }
+      const overLimit = spf.overLookupLimit || spf.overVoidLimit || spf.includeLoop
+      const mark: Mark =
+        spf.errorCode || spf.result === 'fail' || spf.result === 'permerror' || spf.result === 'temperror'
+          ? 'bad'
+          : spf.result !== 'pass' || overLimit || spf.includesMicrosoft365 === false
+            ? 'warn'
+            : 'ok'
+      return { mark, text: parts.join(' · ') }
     }
     case 'dmarc': {
       const d = event.facts
-      if (d.error) return { ok: false, text: `${d.error.code}: ${d.error.message}` }
-      if (!d.found) return { ok: true, text: w.noRecord(`_dmarc.${d.domain}`) }
+      if (d.error) return { mark: 'bad', text: `${d.error.code}: ${d.error.message}` }
+      if (!d.found) return { mark: 'ok', text: w.noRecord(`_dmarc.${d.domain}`) }
       const tags = [`p=${d.policy ?? '?'}`]
       if (d.pct !== undefined) tags.push(`pct=${d.pct}`)
       if (d.adkim) tags.push(`adkim=${d.adkim}`)
       if (d.aspf) tags.push(`aspf=${d.aspf}`)
-      return { ok: true, text: `${tags.join(' ')} (${d.name})${d.multiple ? ` · ${w.multiple}` : ''}` }
+      return {
+        mark: d.multiple ? 'warn' : 'ok',
+        text: `${tags.join(' ')} (${d.name})${d.multiple ? ` · ${w.multiple}` : ''}`,
+      }
     }
     case 'dkim': {
       const k = event.facts
       const failed = k.selectors.find((s) => s.error)
-      if (failed?.error) return { ok: false, text: `${failed.error.code}: ${failed.error.message}` }
+      if (failed?.error) return { mark: 'bad', text: `${failed.error.code}: ${failed.error.message}` }
       const text = k.selectors
         .map(
           (s) =>
             `${s.selector}: ${s.cname ? `${s.cname}${s.microsoft365 ? '' : ` (${w.notM365Key})`}` : w.none}`,
         )
         .join(' · ')
-      return { ok: true, text }
+      return { mark: k.selectors.every((s) => s.cname && s.microsoft365) ? 'ok' : 'warn', text }
     }
     case 'dnsbl': {
       const b = event.facts
       const listed = b.listed.map((l) => w.listedOn(l.zone, l.codes.join(', ')))
       const errors = (b.errors ?? []).map((e) => `${e.zone}: ${e.code ?? w.unusable}`)
       const text = [...listed, ...errors].join(' · ') || w.notListed(b.checked.length)
-      return { ok: errors.length === 0, text: `${b.ip}: ${text}` }
+      return { mark: listed.length > 0 || errors.length > 0 ? 'bad' : 'ok', text: `${b.ip}: ${text}` }
     }
   }
 }
@@ -161,8 +180,8 @@ export function spfIncludeLines(s: Style, spf: NonNullable<DnsFacts['spf']>, lan
 
 /** One live line (plus the SPF include lines when over a limit): mark, check, what it found, when. */
 export function renderCheck(s: Style, lang: Lang, event: DnsCheckEvent): string {
-  const { ok, text } = describeCheck(event, lang)
-  const mark = ok ? s.green('✔') : s.red('✖')
+  const { mark: level, text } = describeCheck(event, lang)
+  const mark = level === 'ok' ? s.green('✔') : level === 'warn' ? s.yellow('▲') : s.red('✖')
   const label = LABELS[lang][event.check].padEnd(14)
   const ms = `${Math.round(event.ms)} ms`
   const line = `${mark} ${s.bold(label)} ${clip(text, 72).padEnd(72)} ${s.dim(ms.padStart(7))}`.trimEnd()
