@@ -12,7 +12,8 @@
  *    documents it, and the reply quoted;
  * 3. a connection or TLS failure that no fired rule answers gets the generic `connection-failed`;
  * 4. a refusal with nothing Microsoft's about it — no enhanced code (Exchange Online always sends
- *    one), or a 535 with a code Exchange Online never puts there — gets `other-provider-reply`.
+ *    one), or a 535 with a code or words Exchange Online never uses (its sign-in refusals say
+ *    "Authentication unsuccessful") — gets `other-provider-reply`.
  *
  * The two generic rules are never evaluated like the others (the engine skips GENERIC_RULE_IDS);
  * their rule folders hold the frame text, src/status-codes/catalogue.yaml the meanings.
@@ -360,7 +361,10 @@ export function fallbackFindings(input: FallbackInput): Finding[] {
   if (
     other &&
     explain?.reply &&
-    (explain.code === null || (explain.reply.code === 535 && !MICROSOFT_535.has(explain.code))) &&
+    (explain.code === null ||
+      (explain.reply.code === 535 &&
+        (!MICROSOFT_535.has(explain.code) ||
+          (phrasesOfReply(explain.reply).length === 0 && !isBare(explain.reply))))) &&
     !firedIds.has(OTHER_PROVIDER) &&
     provider === 'unknown' &&
     !analysis.derived.providers.includes('microsoft-365')
