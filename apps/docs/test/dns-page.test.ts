@@ -4,7 +4,7 @@
  * script on the page (the site never queries DNS itself).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CHECK_IDS, CHECKS_FOR_OPTION, DNS_COMMANDS, DNS_TEXT } from '../src/lib/dns-checks.js'
+import { CHECK_IDS, CHECK_RULES, CHECKS_FOR_OPTION, DNS_COMMANDS } from '../src/lib/dns-checks.js'
 import { helpUrl, rules } from '../src/lib/engine.js'
 import { readDist, requireDist } from './site.js'
 
@@ -22,17 +22,14 @@ beforeAll(() => requireDist())
 
 describe('check my domain', () => {
   it('names only rules that exist', () => {
-    for (const lang of LANGS)
-      for (const id of CHECK_IDS)
-        for (const rule of DNS_TEXT[lang].checks[id].rules) expect(ids, rule).toContain(rule)
+    for (const id of CHECK_IDS) for (const rule of CHECK_RULES[id]) expect(ids, rule).toContain(rule)
   })
 
   it.each(LANGS)('%s: every check has its section with links to its rules, and the commands', (lang) => {
     const html = readDist(`${lang}/dns/index.html`)
     for (const id of CHECK_IDS) {
       expect(html).toContain(`id="check-${id}"`)
-      for (const rule of DNS_TEXT[lang].checks[id].rules)
-        expect(html).toContain(`href="${helpUrl(rule, lang)}"`)
+      for (const rule of CHECK_RULES[id]) expect(html).toContain(`href="${helpUrl(rule, lang)}"`)
     }
     const text = decode(html)
     for (const command of [...DNS_COMMANDS.cli, ...DNS_COMMANDS.probe]) expect(text).toContain(command)

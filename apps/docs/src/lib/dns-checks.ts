@@ -9,7 +9,23 @@ import type { OptionId } from './labels.js'
 export const CHECK_IDS = ['mx', 'spf', 'dmarc', 'dkim', 'dnsbl', 'tls'] as const
 export type CheckId = (typeof CHECK_IDS)[number]
 
-type Check = { title: string; what: string; why: string; rules: string[] }
+type Check = { title: string; what: string; why: string }
+
+/** The findings each check can lead to (rule ids; the page links those that exist), in both languages. */
+export const CHECK_RULES: Record<CheckId, string[]> = {
+  mx: ['dns-mx-not-found', 'mx-not-microsoft-365'],
+  spf: [
+    'spf-fail-sending-ip',
+    'spf-permerror',
+    'dns-spf-void-lookups',
+    'dns-spf-temperror',
+    'dns-spf-missing-microsoft-365',
+  ],
+  dmarc: ['dns-dmarc-reject-direct-send'],
+  dkim: ['dns-dkim-selectors-missing'],
+  dnsbl: ['sending-ip-blocklisted'],
+  tls: ['device-tls-below-1-2', 'tls-legacy-rejected'],
+}
 
 /** Which checks matter most for each option, in the order the option page lists them. */
 export const CHECKS_FOR_OPTION: Record<OptionId, CheckId[]> = {
@@ -44,43 +60,31 @@ export const DNS_TEXT = {
         title: 'MX — is the domain on Microsoft 365, and which endpoint',
         what: 'The MX records of the domain, by preference. A Microsoft 365 endpoint is `<tenant>.mail.protection.outlook.com` or, for domains signed with DNSSEC, a `*.mx.microsoft` host. The endpoint is shown exactly as DNS names it — the DNSSEC form carries a part nobody can guess, so it is never built from the domain by hand.',
         why: 'Direct send and SMTP relay connect to this endpoint on port 25. No MX, or an MX that is not Microsoft 365, means the device is pointed at the wrong place.',
-        rules: ['dns-mx-not-found', 'mx-not-microsoft-365'],
       },
       spf: {
         title: 'SPF — may the site’s IP address send for the domain',
         what: 'The SPF record, whether it includes `spf.protection.outlook.com`, the verdict for the given IP address (pass, fail, softfail, neutral, none, permerror, temperror) and the DNS lookups and void lookups of the whole record, per include, against the limits of 10 and 2. Include loops and deep chains are named, not followed forever.',
         why: 'Without SPF for the site’s IP address, direct send and relay mail goes to Junk; a record over the limits is a permanent error for every sender, Microsoft 365 included.',
-        rules: [
-          'spf-fail-sending-ip',
-          'spf-permerror',
-          'dns-spf-void-lookups',
-          'dns-spf-temperror',
-          'dns-spf-missing-microsoft-365',
-        ],
       },
       dmarc: {
         title: 'DMARC — what receivers do when SPF and DKIM fail',
         what: 'The `_dmarc` record of the from-address’s domain (or of its organisational domain): the policy `p=` (`none`, `quarantine`, `reject`), `sp=`, `pct=` and the alignment modes.',
         why: 'A direct send device does not sign its mail, so with `p=reject` or `p=quarantine` its messages pass only when SPF passes for its IP address.',
-        rules: ['dns-dmarc-reject-direct-send'],
       },
       dkim: {
         title: 'DKIM — the Microsoft 365 selectors',
         what: 'Whether `selector1._domainkey` and `selector2._domainkey` are CNAMEs to Microsoft 365 key names (`…onmicrosoft.com` or `….dkim.mail.microsoft`), and whether a key answers through them.',
         why: 'Without them Microsoft 365 cannot sign SMTP AUTH and relay mail with your domain, and DMARC then depends on SPF alone.',
-        rules: ['dns-dkim-selectors-missing'],
       },
       dnsbl: {
         title: 'Block lists — is the site’s IP address listed',
         what: 'The IP address looked up in DNS block lists (IPv4 reversed, IPv6 as nibbles): which lists name it, with their return codes and reason. A list that refuses the query or does not answer is reported as such, never as "not listed".',
         why: 'Direct send and relay deliver from the site’s address; a listed address gets refused or junked.',
-        rules: ['sending-ip-blocklisted'],
       },
       tls: {
         title: 'TLS matrix — which TLS versions the endpoint accepts',
         what: 'One connection per version, TLS 1.0 to 1.3, each offering only that version (after STARTTLS on ports 587 and 25).',
         why: '`smtp.office365.com` accepts TLS 1.2 and newer only; next to the device’s highest version it tells whether the device can connect at all.',
-        rules: ['device-tls-below-1-2', 'tls-legacy-rejected'],
       },
     } satisfies Record<CheckId, Check>,
   },
@@ -109,43 +113,31 @@ export const DNS_TEXT = {
         title: 'MX — je doména v Microsoft 365 a jaký je koncový bod',
         what: 'Záznamy MX domény podle priority. Koncový bod Microsoft 365 je `<tenant>.mail.protection.outlook.com`, u domén podepsaných DNSSEC hostitel `*.mx.microsoft`. Koncový bod se ukazuje přesně tak, jak ho uvádí DNS — podoba pro DNSSEC obsahuje část, kterou nelze uhodnout, proto se nikdy neskládá ručně z názvu domény.',
         why: 'Přímé odesílání i přenos SMTP se připojují k tomuto koncovému bodu na portu 25. Chybějící MX nebo MX mimo Microsoft 365 znamená, že zařízení míří jinam.',
-        rules: ['dns-mx-not-found', 'mx-not-microsoft-365'],
       },
       spf: {
         title: 'SPF — smí IP adresa pracoviště odesílat za doménu',
         what: 'Záznam SPF, zda zahrnuje `spf.protection.outlook.com`, výsledek pro zadanou IP adresu (pass, fail, softfail, neutral, none, permerror, temperror) a dotazy DNS i prázdné dotazy celého záznamu po jednotlivých include vůči limitům 10 a 2. Smyčky include a hluboké řetězce se pojmenují, nesledují se donekonečna.',
         why: 'Bez SPF pro IP adresu pracoviště končí pošta z přímého odesílání a přenosu v nevyžádané poště; záznam nad limity je trvalá chyba pro všechny odesílatele včetně Microsoft 365.',
-        rules: [
-          'spf-fail-sending-ip',
-          'spf-permerror',
-          'dns-spf-void-lookups',
-          'dns-spf-temperror',
-          'dns-spf-missing-microsoft-365',
-        ],
       },
       dmarc: {
         title: 'DMARC — co příjemci udělají, když SPF i DKIM selžou',
         what: 'Záznam `_dmarc` domény adresy odesílatele (nebo její organizační domény): zásada `p=` (`none`, `quarantine`, `reject`), `sp=`, `pct=` a režimy zarovnání.',
         why: 'Zařízení s přímým odesíláním poštu nepodepisuje, takže při `p=reject` nebo `p=quarantine` projdou jeho zprávy jen tehdy, když SPF projde pro jeho IP adresu.',
-        rules: ['dns-dmarc-reject-direct-send'],
       },
       dkim: {
         title: 'DKIM — selektory Microsoft 365',
         what: 'Zda jsou `selector1._domainkey` a `selector2._domainkey` záznamy CNAME na jména klíčů Microsoft 365 (`…onmicrosoft.com` nebo `….dkim.mail.microsoft`) a zda přes ně odpovídá klíč.',
         why: 'Bez nich Microsoft 365 nemůže poštu ze SMTP AUTH a přenosu podepsat vaší doménou a DMARC pak závisí jen na SPF.',
-        rules: ['dns-dkim-selectors-missing'],
       },
       dnsbl: {
         title: 'Seznamy blokovaných adres — je IP adresa pracoviště uvedena',
         what: 'IP adresa vyhledaná v seznamech blokovaných adres v DNS (IPv4 obráceně, IPv6 po půlbajtech): které seznamy ji uvádějí, s návratovými kódy a důvodem. Seznam, který dotaz odmítne nebo neodpoví, se tak i uvede, nikdy jako „neuvedena“.',
         why: 'Přímé odesílání i přenos doručují z adresy pracoviště; adresa na seznamu znamená odmítnutí nebo nevyžádanou poštu.',
-        rules: ['sending-ip-blocklisted'],
       },
       tls: {
         title: 'Matice TLS — které verze TLS koncový bod přijímá',
         what: 'Jedno připojení pro každou verzi TLS 1.0 až 1.3, každé nabízí jen tuto verzi (na portech 587 a 25 po STARTTLS).',
         why: '`smtp.office365.com` přijímá jen TLS 1.2 a novější; vedle nejvyšší verze zařízení ukáže, zda se zařízení vůbec může připojit.',
-        rules: ['device-tls-below-1-2', 'tls-legacy-rejected'],
       },
     } satisfies Record<CheckId, Check>,
   },
