@@ -216,7 +216,9 @@ function genericReplyFinding(
   }
 
   const prefixLen = fill(t('replyTitle'), { code: label, meaning: '' }).length
-  let symptom = fill(t('replySymptom'), { reply: quote(r) })
+  // A bare code (alone, or with a basic code the parser inferred) is not a whole reply.
+  const onlyCode = r.reply === null || (inferred(r.reply) && r.reply.text.trim() === '')
+  let symptom = fill(t(onlyCode ? 'codeSymptom' : 'replySymptom'), { reply: quote(r) })
   if (others.length > 0)
     symptom += ` ${fill(t('replyOthers'), { others: others.map((o) => `\`${quote(o)}\``).join(', ') })}`
   const page = d && microsoft ? d.page : undefined

@@ -9,6 +9,7 @@ import { z } from 'zod'
 export const TEMPLATE_KEYS = [
   'replyTitle',
   'replySymptom',
+  'codeSymptom',
   'replyOthers',
   'replyCause',
   'replyMeaning',
