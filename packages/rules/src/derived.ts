@@ -244,32 +244,26 @@ export function hostKindOf(host: string): HostKind {
   return 'other'
 }
 
-const replyPhrases = new WeakMap<SmtpReply, PhraseId[]>()
+/** One catalogue scan per reply text gives both its phrases and its providers (cached with the reply). */
+const replyScans = new WeakMap<SmtpReply, { phrases: PhraseId[]; providers: string[] }>()
+function scanOfReply(r: SmtpReply): { phrases: PhraseId[]; providers: string[] } {
+  let s = replyScans.get(r)
+  if (!s) {
+    const { phrases, providers } = catalogue.scanText(r.text)
+    s = { phrases, providers }
+    replyScans.set(r, s)
+  }
+  return s
+}
 
 /** Known phrase ids in one reply's text (computed when first asked, then cached with the reply). */
 export function phrasesOfReply(r: SmtpReply): PhraseId[] {
-  let p = replyPhrases.get(r)
-  if (!p) {
-    p = phrasesIn(r.text)
-    replyPhrases.set(r, p)
-  }
-  return p
+  return scanOfReply(r).phrases
 }
-
-function phrasesIn(text: string): PhraseId[] {
-  return catalogue.phrasesIn(text)
-}
-
-const replyProviders = new WeakMap<SmtpReply, string[]>()
 
 /** Providers whose signatures one reply's text shows (cached with the reply). */
 export function providersOfReply(r: SmtpReply): string[] {
-  let p = replyProviders.get(r)
-  if (!p) {
-    p = catalogue.scanText(r.text).providers
-    replyProviders.set(r, p)
-  }
-  return p
+  return scanOfReply(r).providers
 }
 
 const PROBE_FAILURE: Partial<Record<ProbeErrorCode, FailureKind>> = {
@@ -371,7 +365,7 @@ export function analyze(facts: Facts, parsed?: ParsedText): Analysis {
     for (const r of seen) {
       basicCodes.add(r.code)
       if (r.enhanced) codes.add(r.enhanced)
-      for (const p of phrasesIn(r.text)) phrases.add(p)
+      for (const p of phrasesOfReply(r)) phrases.add(p)
       for (const p of providersOfReply(r)) providers.add(p)
     }
     const f = probe.error ? PROBE_FAILURE[probe.error.code] : undefined
