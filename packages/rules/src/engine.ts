@@ -192,18 +192,21 @@ type Ranked = { e: Entry; tier: number; score: number }
  * settings, tenant or probe results.
  */
 function rank(e: Entry, replies: SeenReply[], final: SeenReply | null): Ranked {
-  const { codes, phrases } = e.rule
-  const answers = (r: SeenReply) => {
-    let s = r.enhanced !== undefined && codes.includes(r.enhanced) ? 2 : 0
-    if (phrases.length > 0) for (const p of phrasesOfReply(r)) if (phrases.includes(p)) s++
-    return s
-  }
+  const rule = e.rule
   if (final) {
-    const s = answers(final)
+    const s = answerScore(rule, final)
     if (s > 0) return { e, tier: 0, score: s }
   }
-  for (let i = replies.length - 1; i >= 0; i--) if (answers(replies[i]!) > 0) return { e, tier: 1, score: i }
+  for (let i = replies.length - 1; i >= 0; i--)
+    if (answerScore(rule, replies[i]!) > 0) return { e, tier: 1, score: i }
   return { e, tier: 2, score: 0 }
+}
+
+/** How well a rule answers one reply: its code is worth 2, each of its phrases in the text 1. */
+function answerScore(rule: CompiledRule, r: SeenReply): number {
+  let s = r.enhanced !== undefined && rule.codes.includes(r.enhanced) ? 2 : 0
+  if (rule.phrases.length > 0) for (const p of phrasesOfReply(r)) if (rule.phrases.includes(p)) s++
+  return s
 }
 
 function compareRanked(a: Ranked, b: Ranked): number {
@@ -220,7 +223,7 @@ function findingOf(
   rule: CompiledRule,
   option: ClassifiedOption,
   lang: Lang,
-  values: TemplateValues = {},
+  values: TemplateValues | (() => TemplateValues) = {},
 ): Finding {
   const m = rule.messages[lang]
   const opt: RuleOption = rule.options.includes(option as RuleOption)
@@ -264,7 +267,12 @@ export function run(
     if (e.test(bag)) fired.push(rank(e, analysis.replies, analysis.final))
   }
   fired.sort(compareRanked)
-  const values = templateValues(facts, analysis.derived)
+  // The placeholder values, worked out only when a finding's commands have a placeholder to fill.
+  let known: TemplateValues | undefined
+  const values = () => {
+    known ??= templateValues(facts, analysis.derived)
+    return known
+  }
   const findings = fired.map((r) =>
     personalise(
       findingOf(r.e.rule, analysis.derived.option, lang, values),

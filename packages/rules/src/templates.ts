@@ -111,26 +111,65 @@ export function templateValues(
   return out
 }
 
+/**
+ * A command split once at its known placeholders: literal text at even indices, placeholder
+ * names at odd ones (`['Get-Mailbox "', 'mailbox', '"']`). Commands come from rule files, so
+ * the cache stays small; every later fill is a join, no regex.
+ */
+type CompiledCommand = readonly string[]
+const compiledCommands = new Map<string, CompiledCommand>()
+function compileCommand(command: string): CompiledCommand {
+  let parts = compiledCommands.get(command)
+  if (!parts) {
+    const out: string[] = []
+    let text = ''
+    let from = 0
+    for (const m of command.matchAll(PLACEHOLDER)) {
+      text += command.slice(from, m.index)
+      from = m.index + m[0].length
+      if (m[1]! in PLACEHOLDERS) {
+        out.push(text, m[1]!)
+        text = ''
+      } else text += m[0]
+    }
+    out.push(text + command.slice(from))
+    parts = out
+    if (compiledCommands.size < 10_000) compiledCommands.set(command, parts)
+  }
+  return parts
+}
+
+function fillCompiled(parts: CompiledCommand, values: TemplateValues | (() => TemplateValues)): string {
+  if (parts.length === 1) return parts[0]!
+  const v = typeof values === 'function' ? values() : values
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as PlaceholderName
+    out += (v[name] ?? PLACEHOLDERS[name].example) + parts[i + 1]!
+  }
+  return out
+}
+
 /** One command with its placeholders filled (known values, else the contoso examples). */
 export function fillCommand(command: string, values: TemplateValues): string {
-  return command.replace(PLACEHOLDER, (m, name: string) =>
-    name in PLACEHOLDERS
-      ? (values[name as PlaceholderName] ?? PLACEHOLDERS[name as PlaceholderName].example)
-      : m,
-  )
+  return fillCompiled(compileCommand(command), values)
 }
 
 /**
  * A rule's commands, ready to paste: `{{exchange-online}}` expanded to the connect lines, every
  * placeholder filled. With no values (a rule's article, `rules show`) the contoso examples show.
+ * `values` may be a function: it is called only when some command has a placeholder to fill.
  * @example fillCommands(['{{exchange-online}}', 'Get-CASMailbox -Identity "{{mailbox}}"'], { mailbox: 'a@fabrikam.com' })
  */
-export function fillCommands(commands: readonly string[], values: TemplateValues = {}): string[] {
+export function fillCommands(
+  commands: readonly string[],
+  values: TemplateValues | (() => TemplateValues) = {},
+): string[] {
   const out: string[] = []
   for (const c of commands) {
     if (c.trim() === '{{exchange-online}}')
-      for (const line of EXCHANGE_ONLINE_CONNECT) out.push(fillCommand(line, values))
-    else out.push(fillCommand(c, values))
+      for (const line of EXCHANGE_ONLINE_CONNECT) out.push(fillCompiled(compileCommand(line), values))
+    else out.push(fillCompiled(compileCommand(c), values))
   }
   return out
 }
