@@ -196,6 +196,27 @@ describe('probeDns', () => {
     expect(() => ProbeFacts.parse(facts)).not.toThrow()
   })
 
+  it('without an IP audits the SPF record (limits, includes, Microsoft 365) and gives no verdict', async () => {
+    const eleven = await probeDns({ domain: SIM_DNS.elevenLookupsDomain, ...opts() })
+    expect(eleven.spf).toMatchObject({
+      domain: SIM_DNS.elevenLookupsDomain,
+      lookups: 11,
+      overLookupLimit: true,
+    })
+    expect(eleven.spf?.result).toBeUndefined()
+    expect(eleven.spf?.ip).toBeUndefined()
+    expect(eleven.spf?.record).toMatch(/^v=spf1 /)
+    expect(eleven.dnsbl).toBeUndefined()
+    const noM365 = await probeDns({ domain: SIM_DNS.spfWithoutMicrosoftDomain, ...opts() })
+    expect(noM365.spf).toMatchObject({ includesMicrosoft365: false, overLookupLimit: false })
+    const none = await probeDns({ domain: SIM_DNS.noSpfDomain, ...opts() })
+    expect(none.spf?.record).toBeUndefined()
+    expect(none.spf?.errorCode).toBeUndefined()
+    const broken = await probeDns({ domain: SIM_DNS.brokenIncludeDomain, ...opts() })
+    expect(broken.spf?.errorCode).toMatch(/^DNS_/)
+    for (const f of [eleven, noM365, none, broken]) expect(() => ProbeFacts.parse(f)).not.toThrow()
+  })
+
   it('takes SPF, DMARC and DKIM from the from-address domain', async () => {
     const facts = await probeDns({
       domain: SIM_DNS.tenantDomain,

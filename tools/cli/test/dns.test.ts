@@ -105,6 +105,18 @@ describe('smtp-doctor dns against the simulator DNS server (real UDP/TCP)', () =
     expect(ids(answer)).toContain(rule)
   })
 
+  it.each([
+    [SIM_DNS.elevenLookupsDomain, 'spf-permerror'],
+    [SIM_DNS.spfWithoutMicrosoftDomain, 'dns-spf-missing-microsoft-365'],
+    [SIM_DNS.voidLookupsDomain, 'dns-spf-void-lookups'],
+  ])('without --ip, %s still gets the SPF record checked → %s', async (domain, rule) => {
+    const { answer } = await json(dnsArgs(domain))
+    expect(answer.dns.spf?.result).toBeUndefined()
+    expect(ids(answer)).toContain(rule)
+    const r = await runCli(dnsArgs(domain))
+    expect(r.stdout).toMatch(/^[▲✖] SPF\s+record only \(no verdict without --ip\) · \d+\/10 lookups/m)
+  })
+
   it('a tenant set up as documented, from its office IP: no DNS finding', async () => {
     const { code, answer } = await json(dnsArgs(SIM_DNS.tenantDomain, '--ip', SIM_DNS.officeIp))
     expect(answer.dns.spf?.result).toBe('pass')

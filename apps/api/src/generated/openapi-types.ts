@@ -764,17 +764,17 @@ export interface components {
                             message: string;
                         };
                     };
-                    /** @description SPF evaluation of the domain for the sending IP. */
+                    /** @description SPF evaluation of the domain for the sending IP (or, without one, the audit of its record). */
                     spf?: {
                         /** @description The domain whose SPF record was evaluated. */
                         domain: string;
-                        /** @description The sending IP it was evaluated for. */
-                        ip: string;
+                        /** @description The sending IP it was evaluated for; absent when only the record was audited (no IP given). */
+                        ip?: string;
                         /**
-                         * @description The SPF verdict (RFC 7208).
+                         * @description The SPF verdict (RFC 7208) for `ip`; absent without an IP — the record is then audited (lookups, includes, Microsoft 365) without a verdict.
                          * @enum {string}
                          */
-                        result: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+                        result?: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
                         /** @description The SPF record as published. */
                         record?: string;
                         /** @description DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP. */
@@ -1444,17 +1444,17 @@ export interface components {
                         message: string;
                     };
                 };
-                /** @description SPF evaluation of the domain for the sending IP. */
+                /** @description SPF evaluation of the domain for the sending IP (or, without one, the audit of its record). */
                 spf?: {
                     /** @description The domain whose SPF record was evaluated. */
                     domain: string;
-                    /** @description The sending IP it was evaluated for. */
-                    ip: string;
+                    /** @description The sending IP it was evaluated for; absent when only the record was audited (no IP given). */
+                    ip?: string;
                     /**
-                     * @description The SPF verdict (RFC 7208).
+                     * @description The SPF verdict (RFC 7208) for `ip`; absent without an IP — the record is then audited (lookups, includes, Microsoft 365) without a verdict.
                      * @enum {string}
                      */
-                    result: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+                    result?: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
                     /** @description The SPF record as published. */
                     record?: string;
                     /** @description DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP. */
@@ -2196,17 +2196,17 @@ export interface components {
                             message: string;
                         };
                     };
-                    /** @description SPF evaluation of the domain for the sending IP. */
+                    /** @description SPF evaluation of the domain for the sending IP (or, without one, the audit of its record). */
                     spf?: {
                         /** @description The domain whose SPF record was evaluated. */
                         domain: string;
-                        /** @description The sending IP it was evaluated for. */
-                        ip: string;
+                        /** @description The sending IP it was evaluated for; absent when only the record was audited (no IP given). */
+                        ip?: string;
                         /**
-                         * @description The SPF verdict (RFC 7208).
+                         * @description The SPF verdict (RFC 7208) for `ip`; absent without an IP — the record is then audited (lookups, includes, Microsoft 365) without a verdict.
                          * @enum {string}
                          */
-                        result: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+                        result?: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
                         /** @description The SPF record as published. */
                         record?: string;
                         /** @description DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP. */
@@ -2876,17 +2876,17 @@ export interface components {
                         message: string;
                     };
                 };
-                /** @description SPF evaluation of the domain for the sending IP. */
+                /** @description SPF evaluation of the domain for the sending IP (or, without one, the audit of its record). */
                 spf?: {
                     /** @description The domain whose SPF record was evaluated. */
                     domain: string;
-                    /** @description The sending IP it was evaluated for. */
-                    ip: string;
+                    /** @description The sending IP it was evaluated for; absent when only the record was audited (no IP given). */
+                    ip?: string;
                     /**
-                     * @description The SPF verdict (RFC 7208).
+                     * @description The SPF verdict (RFC 7208) for `ip`; absent without an IP — the record is then audited (lookups, includes, Microsoft 365) without a verdict.
                      * @enum {string}
                      */
-                    result: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+                    result?: "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
                     /** @description The SPF record as published. */
                     record?: string;
                     /** @description DNS-querying terms (include, a, mx, ptr, exists, redirect) in the whole record, following every include and redirect (RFC 7208 §4.6.4 limit: 10). Independent of the IP. */

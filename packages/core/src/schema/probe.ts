@@ -227,8 +227,18 @@ export const ProbeFacts = z.object({
   spf: z
     .object({
       domain: z.string().max(253).describe('The domain whose SPF record was evaluated.'),
-      ip: z.string().max(64).describe('The sending IP it was evaluated for.'),
-      result: spfResult.describe('The SPF verdict (RFC 7208).'),
+      ip: z
+        .string()
+        .max(64)
+        .optional()
+        .describe(
+          'The sending IP it was evaluated for; absent when only the record was audited (no IP given).',
+        ),
+      result: spfResult
+        .optional()
+        .describe(
+          'The SPF verdict (RFC 7208) for `ip`; absent without an IP — the record is then audited (lookups, includes, Microsoft 365) without a verdict.',
+        ),
       record: z.string().max(4096).optional().describe('The SPF record as published.'),
       lookups: z
         .number()
@@ -304,7 +314,7 @@ export const ProbeFacts = z.object({
       error: z.string().max(1024).optional().describe('What went wrong, when the evaluation failed.'),
     })
     .optional()
-    .describe('SPF evaluation of the domain for the sending IP.'),
+    .describe('SPF evaluation of the domain for the sending IP (or, without one, the audit of its record).'),
   dmarc: DmarcFacts.optional().describe("The DMARC record of the from-address's domain."),
   dkim: DkimFacts.optional().describe('The Microsoft 365 DKIM selectors of the domain.'),
   dnsbl: z

@@ -50,6 +50,7 @@ const WORDS = {
     endpoint: (h: string) => `Microsoft 365 endpoint ${h}`,
     notM365: 'not Microsoft 365',
     resultFor: (r: string, ip: string) => `${r} for ${ip}`,
+    noVerdict: 'record only (no verdict without --ip)',
     lookups: 'lookups',
     void: 'void',
     loop: 'include loop',
@@ -68,6 +69,7 @@ const WORDS = {
     endpoint: (h: string) => `koncový bod Microsoft 365 ${h}`,
     notM365: 'není Microsoft 365',
     resultFor: (r: string, ip: string) => `${r} pro ${ip}`,
+    noVerdict: 'jen záznam (bez --ip žádný verdikt)',
     lookups: 'dotazů',
     void: 'prázdných',
     loop: 'smyčka include',
@@ -99,7 +101,14 @@ export function describeCheck(event: DnsCheckEvent, lang: Lang = 'en'): Line {
     }
     case 'spf': {
       const spf = event.facts
-      const parts: string[] = [w.resultFor(spf.result, spf.ip)]
+      // Without --ip the record is audited only: its limits and includes, no verdict.
+      const parts: string[] = [
+        spf.result && spf.ip
+          ? w.resultFor(spf.result, spf.ip)
+          : spf.record
+            ? w.noVerdict
+            : w.noRecord(spf.domain),
+      ]
       if (spf.lookups !== undefined)
         parts.push(`${spf.lookups}${spf.lookupsAtLeast ? '+' : ''}/10 ${w.lookups}`)
       if (spf.voidLookups !== undefined) parts.push(`${spf.voidLookups}/2 ${w.void}`)
@@ -111,7 +120,10 @@ export function describeCheck(event: DnsCheckEvent, lang: Lang = 'en'): Line {
       const mark: Mark =
         spf.errorCode || spf.result === 'fail' || spf.result === 'permerror' || spf.result === 'temperror'
           ? 'bad'
-          : spf.result !== 'pass' || overLimit || spf.includesMicrosoft365 === false
+          : (spf.result ?? 'pass') !== 'pass' ||
+              !spf.record ||
+              overLimit ||
+              spf.includesMicrosoft365 === false
             ? 'warn'
             : 'ok'
       return { mark, text: parts.join(' · ') }

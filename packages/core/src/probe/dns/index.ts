@@ -26,5 +26,5 @@ export {
   dnsErrorCode,
   IpInput,
 } from './resolver.js'
-export { probeSpf, type SpfFacts, SpfProbeInput } from './spf.js'
+export { auditSpfRecord, probeSpf, SpfAuditInput, type SpfFacts, SpfProbeInput } from './spf.js'
 export { MICROSOFT365_SPF_INCLUDE, SPF_LOOKUP_LIMIT, SPF_VOID_LOOKUP_LIMIT } from './spf-audit.js'

@@ -6,7 +6,7 @@ import { probeDmarc } from './dmarc.js'
 import { probeDnsbl } from './dnsbl.js'
 import { probeMx } from './mx.js'
 import { type DnsProbeOptions, DomainInput, IpInput } from './resolver.js'
-import { loadMailauth, probeSpf } from './spf.js'
+import { auditSpfRecord, loadMailauth, probeSpf } from './spf.js'
 
 /** The DNS checks `probeDns` runs, in the order they are shown. */
 export const DNS_CHECKS = ['mx', 'spf', 'dmarc', 'dkim', 'dnsbl'] as const
@@ -26,7 +26,7 @@ export type DnsProbeInput = DnsProbeOptions & {
   domain?: string
   /** The from-address (envelope and header) the device uses: its domain is the SPF, DMARC and DKIM subject. */
   from?: string
-  /** The sending IP: SPF (with a domain) and DNS block lists. */
+  /** The sending IP: the SPF verdict (with a domain; without an IP the record is audited only) and DNS block lists. */
   ip?: string
   /** The name the device sends in EHLO (SPF macros). */
   helo?: string
@@ -82,9 +82,12 @@ export async function probeDns(input: DnsProbeInput): Promise<DnsFacts> {
     run('mx', domain ? probeMx(domain, options) : undefined),
     run(
       'spf',
+      // Without an IP there is no verdict, but the record's limits and includes are still checked.
       mailDomain && ip
         ? probeSpf({ domain: mailDomain, ip, ...(input.helo ? { helo: input.helo } : {}), ...options })
-        : undefined,
+        : mailDomain
+          ? auditSpfRecord({ domain: mailDomain, ...options })
+          : undefined,
     ),
     run('dmarc', mailDomain ? probeDmarc(mailDomain, options) : undefined),
     run('dkim', mailDomain ? probeDkim(mailDomain, options) : undefined),

@@ -145,6 +145,12 @@ export async function probeSpf(input: z.input<typeof SpfProbeInput> & DnsProbeOp
     facts.errorCode = problem ? dnsErrorCode(problem.error) : 'DNS_SERVFAIL'
     if (problem && !facts.error) facts.error = dnsErrorMessage(problem.error, problem.name, '')
   }
+  addAudit(facts, record, walked)
+  return facts
+}
+
+/** The record-walk half of the SPF facts: lookups and void lookups against the limits, includes. */
+function addAudit(facts: SpfFacts, record: string | undefined, walked: SpfAudit): void {
   if (record && walked.complete) {
     facts.lookups = walked.lookups
     facts.voidLookups = walked.voidLookups
@@ -165,5 +171,39 @@ export async function probeSpf(input: z.input<typeof SpfProbeInput> & DnsProbeOp
     facts.includes = walked.includes
     facts.includesMicrosoft365 = walked.includesMicrosoft365
   }
+}
+
+/** What `auditSpfRecord` audits: the domain's record, for no IP in particular. */
+export const SpfAuditInput = z.object({ domain: DomainInput })
+
+/**
+ * The domain's SPF record audited without a sending IP (`smtp-doctor dns contoso.com`, no
+ * `--ip`): the lookups and void lookups of the whole tree against the limits, the includes,
+ * whether Microsoft 365 is covered — everything that does not depend on the IP. No `result`:
+ * a verdict needs an IP. A DNS failure on the way is `errorCode`/`error`; bad input rejects
+ * with a ZodError before any query.
+ */
+export async function auditSpfRecord(
+  input: z.input<typeof SpfAuditInput> & DnsProbeOptions,
+): Promise<SpfFacts> {
+  const { domain } = SpfAuditInput.parse({ domain: input.domain })
+  const ms = dnsDeadlineMs(input)
+  const resolver = createDnsResolver(input.resolver, ms)
+  const started = performance.now()
+  const took = () => Math.round((performance.now() - started) * 10) / 10
+  let walked: SpfAudit
+  try {
+    walked = await withDeadline(auditSpf(domain, memoQuery(resolver)), ms, resolver)
+  } catch (err) {
+    return { domain, errorCode: dnsErrorCode(err), error: dnsErrorMessage(err, domain, 'SPF'), ms: took() }
+  }
+  const facts: SpfFacts = { domain, ms: took() }
+  if (walked.record) facts.record = walked.record.slice(0, 4096)
+  const problem = walked.problems[0]
+  if (problem) {
+    facts.errorCode = dnsErrorCode(problem.error)
+    facts.error = dnsErrorMessage(problem.error, problem.name, '')
+  }
+  addAudit(facts, walked.record, walked)
   return facts
 }
