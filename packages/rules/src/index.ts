@@ -18,6 +18,7 @@ import { ValidationError, validate } from './errors.js'
 
 export type { AdvisedOption, AdviseOptionId, AdviseReason, SettingsCard } from './advise.js'
 export { mxEndpointFor } from './advise.js'
+export { CODE_ONLY_TEXT, codeOnlyNote } from './code-only.js'
 export {
   type Analysis,
   analyze,

@@ -16,9 +16,6 @@ const en = {
   notSuitable: 'does not fit',
   noProblem: 'No problem found.',
   noFindings: 'Nothing in this text matches a known problem.',
-  codeOnly: (codes: string, n: number) =>
-    `${codes} alone fits ${n} problems, most likely first. Each says what its whole reply looks like: paste the whole line from the device (or its log) to tell them apart.`,
-  tellsApart: 'Its whole reply',
   found: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
   severity: { error: 'ERROR', warning: 'WARNING', info: 'INFO' } as Record<string, string>,
   option: 'Configured for',
@@ -94,9 +91,6 @@ const cs: Labels = {
   notSuitable: 'nehodí se',
   noProblem: 'Nenalezen žádný problém.',
   noFindings: 'V tomto textu není nic, co by odpovídalo známému problému.',
-  codeOnly: (codes: string, n: number) =>
-    `Samotný kód ${codes} odpovídá ${n} problémům, nejpravděpodobnější první. U každého je, jak vypadá jeho celá odpověď: vložte celý řádek ze zařízení (nebo jeho protokol) a rozliší se.`,
-  tellsApart: 'Celá odpověď',
   found: (n: number) => (n === 1 ? '1 nález' : n < 5 ? `${n} nálezy` : `${n} nálezů`),
   severity: { error: 'CHYBA', warning: 'VAROVÁNÍ', info: 'INFO' },
   option: 'Nastaveno pro',

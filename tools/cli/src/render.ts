@@ -1,5 +1,5 @@
 import type { ProbeError, SmtpReply } from '@smtp-doctor/core'
-import type { Finding } from '@smtp-doctor/rules'
+import { CODE_ONLY_TEXT, codeOnlyNote, type Finding } from '@smtp-doctor/rules'
 import { articleUrl, type Context } from './context.js'
 import type { Style } from './style.js'
 
@@ -72,7 +72,9 @@ export function renderFinding(ctx: Context, f: Finding, index: number): string {
   const width = ctx.width
   // Matched by a shared code alone: what its whole reply says is what tells it from the others.
   if (f.match === 'code')
-    lines.push(paragraph(`   ${s.bold(`${L.tellsApart}:`)} `, md(f.symptom), '   ', width))
+    lines.push(
+      paragraph(`   ${s.bold(`${CODE_ONLY_TEXT[ctx.lang].tellsApart}:`)} `, md(f.symptom), '   ', width),
+    )
   lines.push(paragraph(`   ${s.bold(`${L.cause}:`)} `, md(f.cause), '   ', width))
   if (f.steps.length) {
     lines.push(`   ${s.bold(`${L.steps}:`)}`)
@@ -93,18 +95,15 @@ export function renderFinding(ctx: Context, f: Finding, index: number): string {
 /** All findings, or a one-line "no problem" note. */
 export function renderFindings(ctx: Context, findings: readonly Finding[], empty?: string): string {
   if (!findings.length) return ctx.style.green(`✔ ${empty ?? ctx.L.noProblem}`)
-  const text = codeOnlyNote(ctx, findings) + findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
+  const text = codeOnlyLine(ctx, findings) + findings.map((f, i) => renderFinding(ctx, f, i + 1)).join('\n\n')
   // Only notes (info): say plainly that nothing is wrong.
   return hasProblem(findings) ? text : `${text}\n\n${ctx.style.green(`✔ ${ctx.L.noProblem}`)}`
 }
 
-/** The line above findings that answer a bare code several problems share (engine's `match: 'code'`). */
-export function codeOnlyNote(ctx: Context, findings: readonly Finding[]): string {
-  const shared = findings.filter((f) => f.match === 'code')
-  if (shared.length < 2) return ''
-  const codes = [...new Set(shared.flatMap((f) => f.codes))]
-  const common = codes.filter((c) => shared.every((f) => f.codes.includes(c)))
-  return `${ctx.style.bold(ctx.style.yellow(`▲ ${ctx.L.codeOnly((common.length ? common : codes).join(', '), shared.length)}`))}\n\n`
+/** The engine's note above findings that answer a bare code several problems share (`match: 'code'`). */
+export function codeOnlyLine(ctx: Context, findings: readonly Finding[]): string {
+  const note = codeOnlyNote(findings, ctx.lang)
+  return note ? `${ctx.style.bold(ctx.style.yellow(`▲ ${note}`))}\n\n` : ''
 }
 
 /** Exit status for findings: 1 when any is an error or a warning. */

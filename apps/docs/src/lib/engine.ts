@@ -10,7 +10,9 @@ export { decodeToken, type Token, TokenDecodeError, tokenClaimRows } from '@smtp
 export {
   type AdvisedOption,
   advise,
+  CODE_ONLY_TEXT,
   type CompiledRule,
+  codeOnlyNote,
   diagnose,
   explain,
   type Finding,

@@ -14,9 +14,6 @@ export const PASTE_TOOLS = {
     tooLong: 'The text is too long for a link; copy the ticket instead.',
     commands: 'PowerShell',
     steps: 'What to do',
-    tellsApart: 'Its whole reply',
-    codeOnly: (codes: string, n: number) =>
-      `${codes} alone fits ${n} problems, most likely first. Each says what its whole reply looks like: paste the whole line from the device (or its log) to tell them apart.`,
     ticketTitle: 'Mail from a device through Microsoft 365: what smtp-doctor found',
     ticketInput: 'What the device showed',
     ticketFindings: 'Findings',
@@ -36,9 +33,6 @@ export const PASTE_TOOLS = {
     tooLong: 'Text je na odkaz příliš dlouhý; zkopírujte místo toho tiket.',
     commands: 'PowerShell',
     steps: 'Co udělat',
-    tellsApart: 'Celá odpověď',
-    codeOnly: (codes: string, n: number) =>
-      `Samotný kód ${codes} odpovídá ${n} problémům, nejpravděpodobnější první. U každého je, jak vypadá jeho celá odpověď: vložte celý řádek ze zařízení (nebo jeho protokol) a rozliší se.`,
     ticketTitle: 'Pošta ze zařízení přes Microsoft 365: co zjistil smtp-doctor',
     ticketInput: 'Co zařízení ukázalo',
     ticketFindings: 'Nálezy',

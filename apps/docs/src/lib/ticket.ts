@@ -3,7 +3,7 @@
  * helpdesk ticket — titles, causes, steps, the filled PowerShell commands and article links.
  * Built only from the findings (the engine decided everything); nothing leaves the browser.
  */
-import type { Finding, Lang } from './engine.js'
+import { CODE_ONLY_TEXT, codeOnlyNote, type Finding, type Lang } from './engine.js'
 import { PASTE_TOOLS } from './paste-text.js'
 
 /** Longest part of the input quoted in a ticket. */
@@ -26,17 +26,12 @@ export function ticketMarkdown(
   const quoted = lines.slice(-MAX_INPUT_LINES).join('\n')
   const out: string[] = [`## ${t.ticketTitle}`, '', `### ${t.ticketInput}`, '', fence(quoted, 'text'), '']
   out.push(`### ${t.ticketFindings}`, '')
-  const shared = findings.filter((f) => f.match === 'code')
-  if (shared.length >= 2) {
-    const codes = [...new Set(shared.flatMap((f) => f.codes))].filter((c) =>
-      shared.every((f) => f.codes.includes(c)),
-    )
-    out.push(`> ${t.codeOnly(codes.join(', '), shared.length)}`, '')
-  }
+  const note = codeOnlyNote(findings, lang)
+  if (note) out.push(`> ${note}`, '')
   findings.forEach((f, i) => {
     const codes = f.codes.length ? `, ${f.codes.join(', ')}` : ''
     out.push(`#### ${i + 1}. ${t.severity[f.severity] ?? f.severity} — ${f.title} (\`${f.id}\`${codes})`, '')
-    if (f.match === 'code') out.push(`**${t.tellsApart}:** ${f.symptom}`, '')
+    if (f.match === 'code') out.push(`**${CODE_ONLY_TEXT[lang].tellsApart}:** ${f.symptom}`, '')
     out.push(f.cause, '')
     if (f.steps.length) {
       out.push(`**${t.steps}**`, '')

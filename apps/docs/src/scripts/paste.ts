@@ -5,7 +5,7 @@
  * the text in the URL fragment (after #), which browsers never send to a server. No network
  * request is made.
  */
-import { explain, type Finding, type Lang } from '../lib/engine.js'
+import { CODE_ONLY_TEXT, codeOnlyNote, explain, type Finding, type Lang } from '../lib/engine.js'
 import { escapeHtml, inlineMarkdown } from '../lib/inline-md.js'
 import { SEVERITY_LABELS } from '../lib/labels.js'
 import { PAGE_TEXT } from '../lib/page-text.js'
@@ -45,12 +45,8 @@ function commandsHtml(f: Finding, lang: Lang, index: number): string {
 }
 
 function codeOnlyHtml(findings: readonly Finding[], lang: Lang): string {
-  const shared = findings.filter((f) => f.match === 'code')
-  if (shared.length < 2) return ''
-  const codes = [...new Set(shared.flatMap((f) => f.codes))].filter((c) =>
-    shared.every((f) => f.codes.includes(c)),
-  )
-  return `<p class="paste-code-only" role="note">${escapeHtml(PASTE_TOOLS[lang].codeOnly(codes.join(', '), shared.length))}</p>`
+  const note = codeOnlyNote(findings, lang)
+  return note ? `<p class="paste-code-only" role="note">${escapeHtml(note)}</p>` : ''
 }
 
 function render(results: HTMLElement, text: string, lang: Lang): Finding[] {
@@ -87,7 +83,7 @@ function render(results: HTMLElement, text: string, lang: Lang): Finding[] {
       ) => `<li class="paste-finding" data-rule-id="${escapeHtml(f.id)}"${f.match ? ` data-match="${escapeHtml(f.match)}"` : ''}>
   <p class="paste-finding-title"><span class="sl-badge paste-sev-${escapeHtml(f.severity)}">${escapeHtml(SEVERITY_LABELS[lang][f.severity] ?? f.severity)}</span>
   <a href="${escapeHtml(f.docs)}">${escapeHtml(f.title)}</a>${f.codes.length > 0 ? ` <span class="paste-codes">${f.codes.map((c) => `<code>${escapeHtml(c)}</code>`).join(', ')}</span>` : ''}</p>
-  ${f.match === 'code' ? `<p class="paste-tells-apart"><strong>${escapeHtml(tools.tellsApart)}:</strong> ${inlineMarkdown(f.symptom)}</p>` : ''}
+  ${f.match === 'code' ? `<p class="paste-tells-apart"><strong>${escapeHtml(CODE_ONLY_TEXT[lang].tellsApart)}:</strong> ${inlineMarkdown(f.symptom)}</p>` : ''}
   <p>${inlineMarkdown(f.cause)}</p>
   ${f.steps.length > 0 ? `<ol class="paste-steps">${f.steps.map((st) => `<li>${inlineMarkdown(st)}</li>`).join('')}</ol>` : ''}
   ${commandsHtml(f, lang, i)}
