@@ -22,6 +22,11 @@ export const PLACEHOLDERS = {
   'mx-endpoint': { example: 'contoso-com.mail.protection.outlook.com', about: "the tenant's MX endpoint" },
   connector: { example: 'MFP relay', about: "the inbound connector's name" },
   admin: { example: 'admin@contoso.com', about: 'an Exchange administrator who connects' },
+  'dnsbl-query': {
+    example: '25.113.0.203.zen.spamhaus.org',
+    about:
+      "the block list look-up that lists the site's IP: its IPv4 octets reversed, then the zone (RFC 5782)",
+  },
 } as const satisfies Record<string, { example: string; about: string }>
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS
@@ -49,6 +54,7 @@ const KIND: Record<PlaceholderName, RegExp> = {
   domain: DOMAIN,
   'mx-endpoint': DOMAIN,
   connector: NAME,
+  'dnsbl-query': DOMAIN,
 }
 
 /** A value fit to paste into a command for this placeholder, or undefined. */
@@ -107,6 +113,11 @@ export function templateValues(
   const mxHost = derived?.hostKind === 'mx-endpoint' ? s?.host : undefined
   set('mx-endpoint', t?.mxEndpoint, mxHost, p?.mx?.endpoint, out.domain ? mxFor(out.domain) : undefined)
   set('connector', t?.inboundConnector?.name)
+  // The listing a block list probe found, as the name to look up again (IPv4: RFC 5782 §2.1).
+  const listedIn = p?.dnsbl?.listed?.[0]?.zone
+  const listedIp = p?.dnsbl?.ip
+  if (listedIn && listedIp && IPV4.test(listedIp))
+    set('dnsbl-query', `${listedIp.split('.').reverse().join('.')}.${listedIn}`)
   if (out.domain) set('admin', `admin@${out.domain}`)
   return out
 }

@@ -130,6 +130,44 @@ describe('filled from the input', () => {
     expect(values.connector).toBeUndefined()
   })
 
+  it('sending-ip-blocklisted names the listing the probe found: the reversed IP in that zone', () => {
+    const { findings } = diagnose({
+      settings: {
+        host: 'contoso-com.mail.protection.outlook.com',
+        port: 25,
+        tls: 'starttls',
+        from: 'scanner@fabrikam.com',
+      },
+      probe: {
+        dnsbl: {
+          ip: '198.51.100.7',
+          checked: ['zen.spamhaus.org', 'bl.spamcop.net'],
+          listed: [{ zone: 'bl.spamcop.net', codes: ['127.0.0.2'] }],
+        },
+      },
+    })
+    const f = findings.find((x) => x.id === 'sending-ip-blocklisted')
+    expect(f?.commands).toContain('Resolve-DnsName -Name 7.100.51.198.bl.spamcop.net -Type A')
+    // From a pasted reply alone the zone is not known: the example shows the form.
+    const fromText = explain(
+      '554 5.7.1 Service unavailable; Client host [203.0.113.25] blocked using Spamhaus',
+    )
+    expect(fromText.findings.find((x) => x.id === 'sending-ip-blocklisted')?.commands).toContain(
+      `Resolve-DnsName -Name ${PLACEHOLDERS['dnsbl-query'].example} -Type A`,
+    )
+    // An IPv6 listing has no dotted-quad form here: the example stays, nothing half-built.
+    const v6 = templateValues({
+      probe: {
+        dnsbl: {
+          ip: '2001:db8::7',
+          checked: ['zen.spamhaus.org'],
+          listed: [{ zone: 'zen.spamhaus.org', codes: ['127.0.0.2'] }],
+        },
+      },
+    })
+    expect(v6['dnsbl-query']).toBeUndefined()
+  })
+
   it("a rule's own view (rules show, the article) shows the examples and the connect lines", () => {
     const rule = rules.find((r) => r.id === 'smtp-auth-disabled-mailbox')
     expect(rule).toBeDefined()
