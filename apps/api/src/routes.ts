@@ -1,10 +1,4 @@
-import {
-  type DeviceSettings,
-  decodeToken,
-  type Facts,
-  type Token,
-  withSettingsDefaults,
-} from '@smtp-doctor/core'
+import { type DeviceSettings, type Facts, tokenClaimsOf, withSettingsDefaults } from '@smtp-doctor/core'
 import { probe, tlsMatrix } from '@smtp-doctor/core/probe'
 import { advise, classify, diagnose, diagnoseValidated } from '@smtp-doctor/rules'
 import type { FastifyInstance } from 'fastify'
@@ -202,7 +196,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
           ...(ctx.probeCa ? { ca: ctx.probeCa } : {}),
         })
         if (matrix) result.facts.probe = { ...result.facts.probe, tlsVersions: await matrix }
-        const token = claimsOf(settings.accessToken)
+        const token = tokenClaimsOf(settings.accessToken)
         const facts: Facts = {
           ...result.facts,
           settings: withoutSecrets(settings),
@@ -258,14 +252,4 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
   )
 
   await registerDnsRoutes(scope, ctx)
-}
-
-/** The claims of an XOAUTH2 access token (never the token), so findings can name its problem; none for an opaque token. */
-function claimsOf(accessToken: string | undefined): Token | undefined {
-  if (!accessToken) return undefined
-  try {
-    return decodeToken(accessToken)
-  } catch {
-    return undefined
-  }
 }

@@ -35,5 +35,6 @@ export {
   TokenDecodeError,
   type TokenDecodeErrorCode,
   tokenClaimRows,
+  tokenClaimsOf,
   tokenUser,
 } from './token/decode.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Facts } from '../schema/facts.js'
-import { decodeToken, TokenDecodeError, tokenClaimRows, tokenUser } from './decode.js'
+import { decodeToken, TokenDecodeError, tokenClaimRows, tokenClaimsOf, tokenUser } from './decode.js'
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url')
 const jwt = (payload: unknown, header: unknown = { alg: 'RS256', typ: 'JWT' }, sig = 'c2lnbmF0dXJlLXBhcnQ') =>
@@ -124,5 +124,14 @@ describe('tokenClaimRows', () => {
     const user = tokenClaimRows(decodeToken(jwt({ aud: 'x', idtyp: 'user', upn: 'a@contoso.com' })), text)
     expect(Object.fromEntries(user)).toMatchObject({ scp: '(none)', upn: 'a@contoso.com' })
     expect(user.map(([k]) => k)).not.toContain('roles')
+  })
+})
+
+describe('tokenClaimsOf', () => {
+  it('gives the claims of a readable token and nothing for no token or an opaque one', () => {
+    expect(tokenClaimsOf(jwt(appClaims))?.aud).toBe('https://outlook.office365.com')
+    expect(tokenClaimsOf(undefined)).toBeUndefined()
+    expect(tokenClaimsOf('')).toBeUndefined()
+    expect(tokenClaimsOf('EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA')).toBeUndefined()
   })
 })

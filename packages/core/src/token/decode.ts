@@ -168,6 +168,19 @@ export function decodeToken(text: string, options: DecodeTokenOptions = {}): Tok
 }
 
 /**
+ * The claims of an access token for the engine, or `undefined` when the text is missing or not a
+ * readable JWT (an opaque token, a typo): a probe still runs, only the token checks are skipped.
+ */
+export function tokenClaimsOf(text: string | undefined): Token | undefined {
+  if (!text) return undefined
+  try {
+    return decodeToken(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * The user a token signs in as (delegated tokens): `upn`, else `preferred_username`, else
  * `unique_name`.
  */

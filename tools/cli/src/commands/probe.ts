@@ -147,7 +147,11 @@ export async function probeCommand(
   // The engine is loaded only now: the probe above ran without it.
   const { diagnose } = await import('@smtp-doctor/rules')
   // A token from SMTP_DOCTOR_TOKEN is judged too: its claims (never the token) join the facts.
-  const claims = oauth?.ok ? oauth.token : token ? await claimsOf(token) : undefined
+  const claims = oauth?.ok
+    ? oauth.token
+    : token
+      ? (await import('@smtp-doctor/core')).tokenClaimsOf(token)
+      : undefined
   const facts = claims ? { ...result.facts, token: claims } : result.facts
   const diagnosis = await diagnose(facts, { lang: ctx.lang })
   // A step that failed (no reply, or a refusal) is the verdict: named, never "No problem found".
@@ -175,14 +179,4 @@ export async function probeCommand(
     out(renderProbeOutcome(ctx, diagnosis.findings, failure))
   }
   return hasProblem(diagnosis.findings) || failed ? EXIT.problem : EXIT.ok
-}
-
-/** The claims of an access token, or nothing for a token that is not a readable JWT. */
-async function claimsOf(token: string): Promise<import('@smtp-doctor/core').Token | undefined> {
-  const { decodeToken } = await import('@smtp-doctor/core')
-  try {
-    return decodeToken(token)
-  } catch {
-    return undefined
-  }
 }
