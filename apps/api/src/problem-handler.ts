@@ -11,7 +11,7 @@ export class RequestValidationError extends Error {
   }
 }
 
-type ZodLikeIssue = { path: readonly PropertyKey[] | string; message: string }
+type ZodLikeIssue = { path: readonly PropertyKey[] | string; message: string; code?: string; keys?: unknown }
 
 function pathOf(path: ZodLikeIssue['path']): (string | number)[] {
   // The engine's ValidationError gives dotted strings ('facts.settings.port'); zod gives arrays.
@@ -26,9 +26,13 @@ export function toProblemIssues(
   issues: readonly ZodLikeIssue[],
   prefix: (string | number)[] = [],
 ): ProblemIssue[] {
-  return issues
-    .slice(0, 100)
-    .map((i) => ({ path: [...prefix, ...pathOf(i.path)], message: String(i.message) }))
+  return issues.slice(0, 100).map((i) => {
+    const path = [...prefix, ...pathOf(i.path)]
+    // One unknown key: the path names the key itself (`facts.settings.to`), the message the key meant.
+    if (i.code === 'unrecognized_keys' && Array.isArray(i.keys) && i.keys.length === 1)
+      path.push(String(i.keys[0]))
+    return { path, message: String(i.message) }
+  })
 }
 
 function isZodLikeError(err: unknown): err is { issues: ZodLikeIssue[] } {

@@ -29,23 +29,31 @@ const SETTINGS = {
 }
 
 describe('unknown keys are refused at every depth', () => {
-  it('POST /v1/diagnose settings.to → 400 naming facts.settings and "recipients"', async () => {
+  it('POST /v1/diagnose settings.to → 400 naming facts.settings.to and "recipients"', async () => {
     const res = await post('/v1/diagnose', { facts: { settings: { ...SETTINGS, to: ['x@gmail.com'] } } })
     expect(res.statusCode).toBe(400)
     const body = res.json() as Problem
     expect(body.code).toBe('SD_API_VALIDATION')
     expect(body.errors).toContainEqual({
-      path: ['facts', 'settings'],
+      path: ['facts', 'settings', 'to'],
       message: expect.stringContaining('"to" (did you mean "recipients"?)'),
     })
   })
 
   it('a misspelt key deep in the facts names the closest key', async () => {
     const cases: [unknown, (string | number)[], string][] = [
-      [{ settings: { ...SETTINGS, usrname: 'a' } }, ['facts', 'settings'], '"username"'],
-      [{ tenant: { mailbox: { sendAsGrantd: false } } }, ['facts', 'tenant', 'mailbox'], '"sendAsGranted"'],
-      [{ observed: { errortext: '535 5.7.3' } }, ['facts', 'observed'], '"errorText"'],
-      [{ probe: { tcp: { ok: false, adress: '1.2.3.4' } } }, ['facts', 'probe', 'tcp'], '"address"'],
+      [{ settings: { ...SETTINGS, usrname: 'a' } }, ['facts', 'settings', 'usrname'], '"username"'],
+      [
+        { tenant: { mailbox: { sendAsGrantd: false } } },
+        ['facts', 'tenant', 'mailbox', 'sendAsGrantd'],
+        '"sendAsGranted"',
+      ],
+      [{ observed: { errortext: '535 5.7.3' } }, ['facts', 'observed', 'errortext'], '"errorText"'],
+      [
+        { probe: { tcp: { ok: false, adress: '1.2.3.4' } } },
+        ['facts', 'probe', 'tcp', 'adress'],
+        '"address"',
+      ],
     ]
     for (const [facts, path, hint] of cases) {
       const body = (await post('/v1/diagnose', { facts })).json() as Problem
@@ -57,13 +65,13 @@ describe('unknown keys are refused at every depth', () => {
 
   it('classify, probe and advise bodies refuse unknown nested keys too', async () => {
     const classify = (await post('/v1/classify', { settings: { ...SETTINGS, user: 'a' } })).json() as Problem
-    expect(classify.errors[0]?.path).toEqual(['settings'])
+    expect(classify.errors[0]?.path).toEqual(['settings', 'user'])
     expect(classify.errors[0]?.message).toContain('did you mean "username"?')
     const probe = await post('/v1/probe', { settings: { ...SETTINGS, timeout: 5 } })
     expect(probe.statusCode).toBe(400)
     const advise = (await post('/v1/advise', { needs: { 'static-ip': true } })).json() as Problem
     expect(advise.errors[0]).toMatchObject({
-      path: ['needs'],
+      path: ['needs', 'static-ip'],
       message: expect.stringContaining('"staticIp"'),
     })
   })

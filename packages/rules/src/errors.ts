@@ -21,10 +21,12 @@ export class ValidationError extends Error {
   /** From zod issues, with their paths under `prefix` (e.g. `facts`). */
   static fromZod(error: z.ZodError, prefix = ''): ValidationError {
     return new ValidationError(
-      error.issues.map((i) => ({
-        path: [prefix, ...i.path.map((p) => String(p))].filter((s) => s !== '').join('.'),
-        message: i.message,
-      })),
+      error.issues.map((i) => {
+        const path = [prefix, ...i.path.map((p) => String(p))]
+        // One unknown key: the path names it (`settings.to`), the message the key meant.
+        if (i.code === 'unrecognized_keys' && i.keys.length === 1) path.push(String(i.keys[0]))
+        return { path: path.filter((s) => s !== '').join('.'), message: i.message }
+      }),
     )
   }
 }

@@ -8,7 +8,7 @@ export class CliError extends Error {
   override readonly name = 'CliError'
 }
 
-type IssueLike = { path?: string | readonly PropertyKey[]; message: string }
+type IssueLike = { path?: string | readonly PropertyKey[]; message: string; code?: string; keys?: unknown }
 
 /** One line from zod-style issues: `settings.port: Too big; tls: Invalid option`. */
 export function formatIssues(issues: readonly IssueLike[], prefix = ''): string {
@@ -16,6 +16,9 @@ export function formatIssues(issues: readonly IssueLike[], prefix = ''): string 
     .slice(0, 5)
     .map((i) => {
       const parts = typeof i.path === 'string' ? [i.path] : (i.path ?? []).map(String)
+      // One unknown key: name it in the path (`settings.to: unknown key "to" (did you mean …)`).
+      if (i.code === 'unrecognized_keys' && Array.isArray(i.keys) && i.keys.length === 1)
+        parts.push(String(i.keys[0]))
       const path = [prefix, ...parts].filter(Boolean).join('.')
       return path ? `${path}: ${i.message}` : i.message
     })
