@@ -8,7 +8,11 @@ const tools = [
   { link: '/paste/', label: 'Paste your error', translations: { cs: 'Vložte chybu' } },
   { link: '/choose/', label: 'Which option should I use?', translations: { cs: 'Kterou možnost zvolit?' } },
   { link: '/token/', label: 'Check your token', translations: { cs: 'Zkontrolujte token' } },
-  { link: '/migrate/', label: 'Moving off Basic auth', translations: { cs: 'Přechod ze základního ověřování' } },
+  {
+    link: '/migrate/',
+    label: 'Moving off Basic auth',
+    translations: { cs: 'Přechod ze základního ověřování' },
+  },
   { link: '/dns/', label: 'Check my domain', translations: { cs: 'Zkontrolovat doménu' } },
   { link: '/codes/', label: 'Error codes', translations: { cs: 'Chybové kódy' } },
   { link: '/symptoms/', label: 'Symptoms', translations: { cs: 'Příznaky' } },
