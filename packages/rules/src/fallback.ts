@@ -118,8 +118,22 @@ function answersFailures(rule: CompiledRule): boolean {
   return v
 }
 
-/** Failing replies and bare codes, newest first, one per distinct code. */
+const failingCache = new WeakMap<Analysis, Failing[]>()
+
+/**
+ * Failing replies and bare codes, newest first, one per distinct code. Worked out once per
+ * analysis (the fallback and the code-only marking both ask); treat the answer as read-only.
+ */
 export function failingOf(analysis: Analysis): Failing[] {
+  let f = failingCache.get(analysis)
+  if (!f) {
+    f = failingOfUncached(analysis)
+    failingCache.set(analysis, f)
+  }
+  return f
+}
+
+function failingOfUncached(analysis: Analysis): Failing[] {
   const out: Failing[] = []
   const seen = new Set<string>()
   const push = (f: Failing) => {
@@ -156,6 +170,16 @@ const ENGLISH_HINT =
  * Such a reply can only be judged by its code.
  */
 export function isBare(r: SmtpReply): boolean {
+  let b = bareCache.get(r)
+  if (b === undefined) {
+    b = isBareUncached(r)
+    bareCache.set(r, b)
+  }
+  return b
+}
+const bareCache = new WeakMap<SmtpReply, boolean>()
+
+function isBareUncached(r: SmtpReply): boolean {
   if (phrasesOfReply(r).length > 0) return false
   const rest = r.text.replace(BRACKETS, ' ')
   // Dotted identifiers (STOREDRV.Submission.Exception) are machine text, not another language.
