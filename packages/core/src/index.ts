@@ -16,6 +16,7 @@ export {
   type MatcherLists,
   parseCodeRange,
 } from './parse/catalogue.js'
+export { type ByteDecoder, createByteDecoder, sniffEncoding } from './parse/decode.js'
 export { fold } from './parse/fold.js'
 export * from './parse/kinds.js'
 export {

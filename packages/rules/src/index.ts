@@ -3,6 +3,7 @@
  * Browser-safe: nothing here imports a Node-only module.
  */
 import {
+  createByteDecoder,
   createTextParser,
   type DeviceSettings,
   DeviceSettingsStrict,
@@ -109,7 +110,10 @@ export function diagnoseValidated(facts: Facts, opts?: EngineOptions): DiagnoseR
 /** Size of the slices explain feeds the streaming parser (keeps memory flat for huge logs). */
 const CHUNK = 64 * 1024
 
-/** A streaming explain: push chunks of a log (strings or UTF-8 bytes), then `end()` for the findings. */
+/**
+ * A streaming explain: push chunks of a log (strings, or bytes in UTF-8, UTF-16 or a Czech code page —
+ * picked from the first bytes), then `end()` for the findings.
+ */
 export type Explainer = { push(chunk: string | Uint8Array): void; end(): DiagnoseResult }
 
 /**
@@ -119,14 +123,16 @@ export type Explainer = { push(chunk: string | Uint8Array): void; end(): Diagnos
 export function createExplainer(opts?: EngineOptions): Explainer {
   const lang = langOf(opts)
   const parser = createTextParser(catalogue)
-  const decoder = new TextDecoder('utf-8', { fatal: false })
+  // Bytes in the log's own encoding: UTF-8, UTF-16 (Windows PowerShell '>', Notepad "Unicode") or a
+  // Czech code page, picked from the first bytes.
+  const decoder = createByteDecoder()
   return {
     push(chunk) {
       if (typeof chunk === 'string') parser.push(chunk)
-      else if (chunk instanceof Uint8Array) parser.push(decoder.decode(chunk, { stream: true }))
+      else if (chunk instanceof Uint8Array) parser.push(decoder.push(chunk))
     },
     end() {
-      parser.push(decoder.decode())
+      parser.push(decoder.end())
       const parsed = parser.end()
       return { findings: run({ observed: {} }, lang, { parsed }).findings }
     },
