@@ -68,6 +68,19 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(r.code).toBe(0)
   })
 
+  it('Ctrl+C at the password prompt or at advise’s first question exits 130, with no error report', async () => {
+    const { port } = sim.endpoints.smtpAuth
+    const probe = await onTerminal(
+      ['probe', '--host', 'localhost', '--port', String(port), '--user', 'scanner@contoso.com'],
+      [[/Password for scanner@contoso\.com/, '\u0003']],
+    )
+    expect(probe.code).toBe(130)
+    expect(probe.screen).not.toMatch(/unexpected error|cancelled/i)
+    const advise = await onTerminal(['advise'], [[/outside your organisation\?/, '\u0003']])
+    expect(advise.code).toBe(130)
+    expect(advise.screen).not.toMatch(/unexpected error/i)
+  })
+
   it('colours on a terminal, plain with NO_COLOR', async () => {
     const coloured = await onTerminal(['explain', '535 5.7.3 Authentication unsuccessful'], [], {
       NO_COLOR: '',
