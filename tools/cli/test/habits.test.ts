@@ -35,13 +35,16 @@ describe('help', () => {
     }
   })
 
-  it.each(COMMANDS)('every command has an example and lists --json and --lang: %j', async (...args) => {
-    const r = await runCli([...args, '--help'])
-    expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/\nExamples?:\n {2}(SMTP_DOCTOR_PASSWORD=… )?smtp-doctor /)
-    expect(r.stdout).toContain('--json')
-    expect(r.stdout).toContain('--lang <lang>')
-  })
+  it.each([...COMMANDS, ['dns'], ['token']])(
+    'every command has an example and lists --json and --lang: %j',
+    async (...args) => {
+      const r = await runCli([...args, '--help'])
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/\nExamples?:\n {2}(SMTP_DOCTOR_[A-Z_]+=… )?smtp-doctor /)
+      expect(r.stdout).toContain('--json')
+      expect(r.stdout).toContain('--lang <lang>')
+    },
+  )
 
   it('probe --timeout defaults to the API probe budget (core DEFAULT_PROBE_TIMEOUT_MS)', async () => {
     const r = await runCli(['probe', '--help'])
