@@ -63,7 +63,7 @@ export const DNS_TEXT = {
       },
       spf: {
         title: 'SPF — may the site’s IP address send for the domain',
-        what: 'The SPF record, whether it includes `spf.protection.outlook.com`, the verdict for the given IP address (pass, fail, softfail, neutral, none, permerror, temperror) and the DNS lookups and void lookups of the whole record, per include, against the limits of 10 and 2. Include loops and deep chains are named, not followed forever.',
+        what: 'The SPF record, whether it includes `spf.protection.outlook.com`, the verdict for the given IP address (pass, fail, softfail, neutral, none, permerror, temperror; without an IP address there is no verdict, the rest is still checked) and the DNS lookups and void lookups of the whole record, per include, against the limits of 10 and 2. Include loops and deep chains are named, not followed forever.',
         why: 'Without SPF for the site’s IP address, direct send and relay mail goes to Junk; a record over the limits is a permanent error for every sender, Microsoft 365 included.',
       },
       dmarc: {
@@ -116,7 +116,7 @@ export const DNS_TEXT = {
       },
       spf: {
         title: 'SPF — smí IP adresa pracoviště odesílat za doménu',
-        what: 'Záznam SPF, zda zahrnuje `spf.protection.outlook.com`, výsledek pro zadanou IP adresu (pass, fail, softfail, neutral, none, permerror, temperror) a dotazy DNS i prázdné dotazy celého záznamu po jednotlivých include vůči limitům 10 a 2. Smyčky include a hluboké řetězce se pojmenují, nesledují se donekonečna.',
+        what: 'Záznam SPF, zda zahrnuje `spf.protection.outlook.com`, výsledek pro zadanou IP adresu (pass, fail, softfail, neutral, none, permerror, temperror; bez IP adresy výsledek není, zbytek se zkontroluje i tak) a dotazy DNS i prázdné dotazy celého záznamu po jednotlivých include vůči limitům 10 a 2. Smyčky include a hluboké řetězce se pojmenují, nesledují se donekonečna.',
         why: 'Bez SPF pro IP adresu pracoviště končí pošta z přímého odesílání a přenosu v nevyžádané poště; záznam nad limity je trvalá chyba pro všechny odesílatele včetně Microsoft 365.',
       },
       dmarc: {
@@ -146,6 +146,7 @@ export const DNS_TEXT = {
 /** The commands the page shows (static text; the example values are the documentation ones). */
 export const DNS_COMMANDS = {
   cli: [
+    'smtp-doctor dns contoso.com',
     'smtp-doctor dns contoso.com --ip 203.0.113.7',
     'smtp-doctor dns contoso.com --ip 203.0.113.7 --from scanner@contoso.com --dnsbl zen.spamhaus.org,bl.spamcop.net',
     'smtp-doctor dns contoso.com --ip 203.0.113.7 --resolver 192.0.2.53 --json',
