@@ -35,7 +35,7 @@ function startSim(args: string[]): Promise<{ out: string; exited: Promise<number
     let out = ''
     c.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d
-      const done = args.includes('--json') ? /\}\s*$/.test(out) : out.includes('Press Ctrl+C')
+      const done = args.includes('--json') ? /\}\s*$/.test(out) : out.includes('Ctrl+C')
       if (done) resolve({ out, exited })
     })
     c.on('exit', (code) => reject(new Error(`sim exited ${code} early: ${out}`)))
@@ -75,6 +75,18 @@ describe('smtp-doctor sim prints what probe --oauth needs', () => {
     expect(answer.oauth?.steps.find((s) => s.stage === 'token')?.ok).toBe(true)
     expect(answer.steps.find((s) => s.stage === 'auth')?.ok).toBe(true)
     expect(r.stdout).not.toContain(DEMO_CLIENT_SECRET)
+  })
+
+  it('speaks Czech with --lang cs (the settings and commands stay as they are)', async () => {
+    const { out } = await startSim(['--lang', 'cs'])
+    expect(out).toContain('scénář demo · tenant contoso.com')
+    expect(out).toContain('.mail.protection.outlook.com, bez přihlášení)')
+    expect(out).toContain('(Entra ID: zjišťování OIDC, token, kód zařízení, JWKS)')
+    expect(out).toContain(`aplikace „Scanner mail“: --tenant ${DEMO_TENANT_ID}`)
+    expect(out).toContain('(ukázková data: SMTP_DOCTOR_CLIENT_SECRET=')
+    expect(out).toContain('(UDP + TCP, ukázková zóna: smtp-doctor dns contoso.com')
+    for (const english of ['anonymous', 'demo data', 'the demo zone', 'app "'])
+      expect(out).not.toContain(english)
   })
 
   it('--json carries the same settings; the CA file is removed when the simulator stops', async () => {

@@ -116,21 +116,39 @@ export async function startSim(scenario?: SimScenarioInput | SimScenario): Promi
   }
 }
 
+/** The words of `smtp-doctor sim`'s lines (the first column, host names and values stay as they are). */
+const SIM_WORDS = {
+  en: {
+    scenario: (name: string, domains: string) => `scenario ${name} · tenant ${domains}`,
+    anonymous: 'anonymous',
+    implicit: 'port-465 style, TLS from the first byte',
+    authority: 'Entra ID: OIDC discovery, token, device code, JWKS',
+    app: (name: string) => `app "${name}"`,
+    demo: 'demo data',
+  },
+  cs: {
+    scenario: (name: string, domains: string) => `scénář ${name} · tenant ${domains}`,
+    anonymous: 'bez přihlášení',
+    implicit: 'jako port 465, TLS od prvního bajtu',
+    authority: 'Entra ID: zjišťování OIDC, token, kód zařízení, JWKS',
+    app: (name: string) => `aplikace „${name}“`,
+    demo: 'ukázková data',
+  },
+} as const
+
 /** Human-readable lines naming each endpoint, for `smtp-doctor sim`. No secrets. */
-export function formatEndpoints(sim: Sim): string[] {
+export function formatEndpoints(sim: Sim, lang: 'en' | 'cs' = 'en'): string[] {
   const { endpoints: e, scenario: sc } = sim
+  const w = SIM_WORDS[lang]
   const lines = [
-    `scenario ${sc.name} · tenant ${sc.acceptedDomains.join(', ')}`,
+    w.scenario(sc.name, sc.acceptedDomains.join(', ')),
     `smtp-auth  ${e.smtpAuth.host}:${e.smtpAuth.port}  (smtp.office365.com, STARTTLS, TLS >= ${sc.smtpAuth.minTlsVersion})`,
     `legacy     ${e.legacy.host}:${e.legacy.port}  (smtp-legacy.office365.com, STARTTLS, TLS >= ${sc.legacy.minTlsVersion})`,
-    `mx         ${e.mx.host}:${e.mx.port}  (${sc.acceptedDomains[0]?.replace(/\./g, '-')}.mail.protection.outlook.com, anonymous)`,
+    `mx         ${e.mx.host}:${e.mx.port}  (${sc.acceptedDomains[0]?.replace(/\./g, '-')}.mail.protection.outlook.com, ${w.anonymous})`,
   ]
-  if (e.implicit)
-    lines.push(`implicit   ${e.implicit.host}:${e.implicit.port}  (port-465 style, TLS from the first byte)`)
+  if (e.implicit) lines.push(`implicit   ${e.implicit.host}:${e.implicit.port}  (${w.implicit})`)
   if (e.authority && sc.oauth)
-    lines.push(
-      `authority  ${e.authority.url}/${sc.oauth.tenantId}  (Entra ID: OIDC discovery, token, device code, JWKS)`,
-    )
+    lines.push(`authority  ${e.authority.url}/${sc.oauth.tenantId}  (${w.authority})`)
   for (const [name, ep] of Object.entries(e.faults)) lines.push(`fault      ${ep.host}:${ep.port}  (${name})`)
   lines.push(`accounts   ${sc.accounts.map((a) => a.username).join(', ')}`)
   return lines
@@ -156,7 +174,8 @@ export function oauthSettings(sim: Sim, caFile: string) {
 }
 
 /** `oauthSettings` as lines for `smtp-doctor sim`: the environment, each app, one command to try. */
-export function formatOAuth(sim: Sim, caFile: string): string[] {
+export function formatOAuth(sim: Sim, caFile: string, lang: 'en' | 'cs' = 'en'): string[] {
+  const w = SIM_WORDS[lang]
   const o = oauthSettings(sim, caFile)
   if (!o) return []
   const env = Object.entries(o.env)
@@ -165,8 +184,8 @@ export function formatOAuth(sim: Sim, caFile: string): string[] {
   const lines = [`oauth      ${env}`]
   for (const app of o.apps)
     lines.push(
-      `           app "${app.name}": --tenant ${o.tenantId} --client-id ${app.clientId}${
-        app.demoSecret ? `  (demo data: SMTP_DOCTOR_CLIENT_SECRET=${DEMO_CLIENT_SECRET})` : ''
+      `           ${w.app(app.name)}: --tenant ${o.tenantId} --client-id ${app.clientId}${
+        app.demoSecret ? `  (${w.demo}: SMTP_DOCTOR_CLIENT_SECRET=${DEMO_CLIENT_SECRET})` : ''
       }`,
     )
   const app = o.apps.find((a) => a.mailboxes.length > 0)

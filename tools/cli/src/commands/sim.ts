@@ -46,10 +46,11 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
       ...(oauth ? { oauth } : {}),
     })
   } else {
-    for (const line of sim.formatEndpoints(running)) ctx.out(line)
-    if (caFile) for (const line of sim.formatOAuth(running, caFile)) ctx.out(line)
+    for (const line of sim.formatEndpoints(running, ctx.lang)) ctx.out(line)
+    if (caFile) for (const line of sim.formatOAuth(running, caFile, ctx.lang)) ctx.out(line)
+    const zone = ctx.lang === 'cs' ? 'ukázková zóna' : 'the demo zone'
     ctx.out(
-      `dns        ${dnsServer.address}  (UDP + TCP, the demo zone: smtp-doctor dns ${sim.SIM_DNS.tenantDomain} --ip ${sim.SIM_DNS.relayIp} --resolver ${dnsServer.address})`,
+      `dns        ${dnsServer.address}  (UDP + TCP, ${zone}: smtp-doctor dns ${sim.SIM_DNS.tenantDomain} --ip ${sim.SIM_DNS.relayIp} --resolver ${dnsServer.address})`,
     )
     ctx.out(ctx.style.dim(ctx.L.simStarted))
   }
