@@ -244,12 +244,24 @@ export function hostKindOf(host: string): HostKind {
   return 'other'
 }
 
+/** Hits reused for one-line texts (almost every reply): no split and no new array per reply. */
+let lineHits: Uint8Array | null = null
+
+/** `catalogue.scanText`, without its line split and allocation when the text is one line. */
+function scanReplyText(text: string) {
+  if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) return catalogue.scanText(text)
+  lineHits ??= catalogue.newHits()
+  lineHits.fill(0)
+  if (text.length > 0) catalogue.scanLine(text, lineHits)
+  return catalogue.resultOf(lineHits)
+}
+
 /** One catalogue scan per reply text gives both its phrases and its providers (cached with the reply). */
 const replyScans = new WeakMap<SmtpReply, { phrases: PhraseId[]; providers: string[] }>()
 function scanOfReply(r: SmtpReply): { phrases: PhraseId[]; providers: string[] } {
   let s = replyScans.get(r)
   if (!s) {
-    const { phrases, providers } = catalogue.scanText(r.text)
+    const { phrases, providers } = scanReplyText(r.text)
     s = { phrases, providers }
     replyScans.set(r, s)
   }
