@@ -8,6 +8,7 @@ import { DeviceSettingsStrict, Facts, type Needs } from '@smtp-doctor/core'
 import { advise, classify, diagnose, explain } from '@smtp-doctor/rules'
 import { PROBLEMS } from './errors.js'
 import { toProblemIssues } from './problem-handler.js'
+import { demoDnsFacts, diagnoseDns } from './routes-dns.js'
 import { RuleCatalog } from './rule-views.js'
 
 type Example = { summary: string; value: unknown }
@@ -198,6 +199,11 @@ export const OPERATIONS: Readonly<Record<string, OperationDoc>> = {
         summary: 'With the sending IP: SPF verdict and block lists',
         value: { domain: 'contoso.com', ip: '203.0.113.7', from: 'scanner@contoso.com', lang: 'en' },
       },
+    },
+    // The live answer depends on DNS; this one is the engine's for the demo zone's facts.
+    answer: (b: { domain: string; ip?: string; lang: 'cs' | 'en' }) => {
+      const dns = demoDnsFacts(b)
+      return { findings: diagnoseDns(dns, b.domain, b.lang), dns }
     },
   },
   'get /v1/rules': {

@@ -91,6 +91,76 @@ export const DnsOut = z
     ],
   })
 
+type DnsMeasured = z.infer<typeof DnsOut>['dns']
+
+/** The findings for what the DNS checks measured: the route's, and its OpenAPI example's. */
+export function diagnoseDns(dns: DnsMeasured, domain: string, lang: Lang) {
+  const facts: Facts = { probe: dns, tenant: { domain: dns.mx?.domain ?? domain } }
+  return diagnose(facts, { lang }).findings
+}
+
+/**
+ * What the checks measure for the simulator's demo zone (`smtp-doctor sim`): contoso.com on
+ * Microsoft 365, DMARC p=reject, both DKIM selectors, an SPF record that lists 203.0.113.10 and
+ * Microsoft 365 — and, with `ip`, the verdict and block lists for that IP. The OpenAPI response
+ * examples are the engine's answer for these facts, so they are what the route would answer.
+ */
+export function demoDnsFacts(body: { domain: string; ip?: string }): DnsMeasured {
+  const domain = body.domain.toLowerCase()
+  const mx = `${domain.replace(/\./g, '-')}.mail.protection.outlook.com`
+  const record = 'v=spf1 ip4:203.0.113.10 include:spf.protection.outlook.com -all'
+  const audit = {
+    record,
+    lookups: 1,
+    voidLookups: 0,
+    overLookupLimit: false,
+    overVoidLimit: false,
+    includes: [
+      {
+        domain: 'spf.protection.outlook.com',
+        lookups: 1,
+        voidLookups: 0,
+        kind: 'include' as const,
+        via: domain,
+      },
+    ],
+    includesMicrosoft365: true,
+  }
+  const selector = (n: 1 | 2) => ({
+    selector: `selector${n}`,
+    name: `selector${n}._domainkey.${domain}`,
+    microsoft365: true,
+    cname: `selector${n}-${domain.replace(/\./g, '-')}._domainkey.${domain.split('.')[0]}.onmicrosoft.com`,
+    keyPublished: true,
+  })
+  return {
+    mx: {
+      domain,
+      hosts: [{ exchange: mx, priority: 0 }],
+      isMicrosoft365: true,
+      preferred: mx,
+      endpoint: mx,
+      endpointKind: 'mail.protection.outlook.com',
+    },
+    spf:
+      body.ip !== undefined
+        ? { domain, ip: body.ip, result: body.ip === '203.0.113.10' ? 'pass' : 'fail', ...audit }
+        : { domain, ...audit },
+    dmarc: { domain, found: true, name: `_dmarc.${domain}`, record: 'v=DMARC1; p=reject', policy: 'reject' },
+    dkim: { domain, selectors: [selector(1), selector(2)], microsoft365Ready: true },
+    ...(body.ip !== undefined
+      ? {
+          dnsbl: {
+            ip: body.ip,
+            checked: ['zen.spamhaus.org', 'bl.spamcop.net', 'b.barracudacentral.org'],
+            listed: [],
+            errors: [],
+          },
+        }
+      : {}),
+  }
+}
+
 /**
  * Registers `POST /v1/dns`: MX, SPF, DMARC, DKIM selectors and block lists for a domain (and a
  * sending IP), then the diagnosis. Queries go only to the server's configured resolver
@@ -117,8 +187,8 @@ export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext)
         tags: ['probe'],
         summary: "Check a domain's DNS, then diagnose",
         description:
-          'MX (is the domain on Microsoft 365, and the exact endpoint DNS names), SPF (the verdict for `ip`, ' +
-          'lookups and void lookups against the limits of 10 and 2, `spf.protection.outlook.com`), DMARC policy, ' +
+          'MX (is the domain on Microsoft 365, and the exact endpoint DNS names), SPF (the verdict for `ip` when given; ' +
+          'lookups and void lookups against the limits of 10 and 2, `spf.protection.outlook.com` with or without it), DMARC policy, ' +
           'the Microsoft 365 DKIM selectors and block-list listings of `ip`. Queries go only to the resolver the ' +
           'server is configured with (`SMTP_DOCTOR_RESOLVER`). Rate-limited per client like `/v1/probe`.',
         body: DnsBody,
@@ -140,9 +210,7 @@ export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext)
           ...(body.from !== undefined ? { from: body.from } : {}),
           ...(body.dnsbl ? { zones: body.dnsbl } : {}),
         })
-        const facts: Facts = { probe: dns, tenant: { domain: dns.mx?.domain ?? body.domain } }
-        const { findings } = diagnose(facts, { lang: body.lang })
-        return { findings, dns }
+        return { findings: diagnoseDns(dns, body.domain, body.lang), dns }
       } finally {
         running--
       }

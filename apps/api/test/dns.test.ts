@@ -131,6 +131,42 @@ describe('POST /v1/dns against the simulator DNS server', () => {
     const probe = JSON.stringify(doc.components.schemas.ProbeRequest)
     expect(probe).toContain('tlsMatrix')
   })
+
+  it("has a 200 example per request example, the engine's answer — the same findings the route gives for the demo zone", async () => {
+    type Media = { examples?: Record<string, { value: unknown }> }
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        {
+          post: {
+            requestBody: { content: Record<string, Media> }
+            responses: Record<string, { content?: Record<string, Media> }>
+          }
+        }
+      >
+    }
+    const op = doc.paths['/v1/dns']!.post
+    const requests = op.requestBody.content['application/json']!.examples!
+    const answers = op.responses['200']!.content!['application/json']!.examples!
+    expect(Object.keys(answers).sort()).toEqual(Object.keys(requests).sort())
+    for (const [name, { value }] of Object.entries(requests)) {
+      const example = answers[name]!.value as {
+        findings: { id: string }[]
+        dns: { spf?: { result?: string } }
+      }
+      const live = await post(value as Record<string, unknown>)
+      expect(live.status, name).toBe(200)
+      const answer = live.json as typeof example
+      expect(
+        example.findings.map((f) => f.id),
+        name,
+      ).toEqual(answer.findings.map((f) => f.id))
+      expect(example.dns.spf?.result, name).toBe(answer.dns.spf?.result)
+    }
+    expect((answers.withIp!.value as { findings: { id: string }[] }).findings.map((f) => f.id)).toContain(
+      'spf-fail-sending-ip',
+    )
+  })
 })
 
 describe('POST /v1/dns guards', () => {

@@ -171,7 +171,7 @@ export interface paths {
         put?: never;
         /**
          * Check a domain's DNS, then diagnose
-         * @description MX (is the domain on Microsoft 365, and the exact endpoint DNS names), SPF (the verdict for `ip`, lookups and void lookups against the limits of 10 and 2, `spf.protection.outlook.com`), DMARC policy, the Microsoft 365 DKIM selectors and block-list listings of `ip`. Queries go only to the resolver the server is configured with (`SMTP_DOCTOR_RESOLVER`). Rate-limited per client like `/v1/probe`.
+         * @description MX (is the domain on Microsoft 365, and the exact endpoint DNS names), SPF (the verdict for `ip` when given; lookups and void lookups against the limits of 10 and 2, `spf.protection.outlook.com` with or without it), DMARC policy, the Microsoft 365 DKIM selectors and block-list listings of `ip`. Queries go only to the resolver the server is configured with (`SMTP_DOCTOR_RESOLVER`). Rate-limited per client like `/v1/probe`.
          */
         post: operations["checkDns"];
         delete?: never;
