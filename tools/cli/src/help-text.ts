@@ -26,8 +26,8 @@ export const HELP_CS: Readonly<Record<string, string>> = {
     'řekne, pro kterou možnost odesílání je zařízení nastavené a co v nastavení nesedí',
   'SMTP server as typed into the device (e.g. smtp.office365.com)':
     'server SMTP, jak je zadaný v zařízení (např. smtp.office365.com)',
-  'TCP port (default: 25 for *.mail.protection.outlook.com, else 587)':
-    'port TCP (výchozí: 25 pro *.mail.protection.outlook.com, jinak 587)',
+  'TCP port (default: 25 for *.mail.protection.outlook.com / *.mx.microsoft, else 587)':
+    'port TCP (výchozí: 25 pro *.mail.protection.outlook.com / *.mx.microsoft, jinak 587)',
   'TLS mode (default: implicit on 465, else starttls)':
     'režim TLS (výchozí: implicit na portu 465, jinak starttls)',
   'sign-in name, if one is entered': 'přihlašovací jméno, pokud je zadané',

@@ -81,7 +81,10 @@ function usageOf(cmd: Command): string {
 function addSettingsFlags(cmd: Command, withPasswordSet: boolean): Command {
   cmd
     .option('--host <host>', 'SMTP server as typed into the device (e.g. smtp.office365.com)')
-    .option('--port <port>', 'TCP port (default: 25 for *.mail.protection.outlook.com, else 587)')
+    .option(
+      '--port <port>',
+      'TCP port (default: 25 for *.mail.protection.outlook.com / *.mx.microsoft, else 587)',
+    )
     .addOption(
       new Option('--tls <mode>', 'TLS mode (default: implicit on 465, else starttls)').choices([
         'none',

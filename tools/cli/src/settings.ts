@@ -23,7 +23,7 @@ export function intFlag(name: string, value: string, min: number, max: number): 
 
 /**
  * Device settings from flags. Defaults, so a probe needs only `--host`: port 25 for a tenant
- * MX endpoint (`*.mail.protection.outlook.com`), else 587; TLS implicit on 465, else STARTTLS.
+ * MX endpoint (`*.mail.protection.outlook.com`, `*.mx.microsoft`), else 587; TLS implicit on 465, else STARTTLS.
  * The library's zod schema validates the rest.
  */
 export function settingsFromFlags(f: SettingsFlags): DeviceSettings {

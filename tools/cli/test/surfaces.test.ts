@@ -63,6 +63,16 @@ describe('settings', () => {
     )
   })
 
+  it('a server name with a space, or a domain that is not one, is an input error (exit 2) before any query', async () => {
+    const host = await runCli(['probe', '--host', 'a b', '--port', '1'])
+    expect(host.code).toBe(2)
+    expect(host.stderr).toMatch(/^smtp-doctor probe: invalid input: host: a server name or IP address/)
+    expect(host.stdout).not.toContain('DNS')
+    const domain = await runCli(['advise', '--domain', 'bad domain'])
+    expect(domain.code).toBe(2)
+    expect(domain.stderr).toMatch(/^smtp-doctor advise: invalid input: domain: a domain name/)
+  })
+
   it('the commands use the mailbox from the flags and say how to connect', async () => {
     const r = await runCli([
       'classify',

@@ -50,6 +50,7 @@ export const Needs = strictDeep(
       .string()
       .trim()
       .max(253)
+      .regex(/^$|^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\.?$/, 'a domain name such as contoso.com')
       .optional()
       .describe("The tenant's domain, to fill in the settings card (MX endpoint)."),
   }),

@@ -12,7 +12,14 @@ const address = z.string().trim().min(1).max(320).regex(NO_CONTROL, noControl)
  * @example { host: 'smtp.office365.com', port: 587, tls: 'starttls', username: 'scanner@contoso.com', password: true }
  */
 export const DeviceSettings = z.object({
-  host: z.string().trim().min(1).max(253).describe('SMTP server / smart host as entered on the device.'),
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    // A name or an address, never words: a space or control character cannot be a server (and must not reach DNS).
+    .regex(/^[^\s\u0000-\u001f\u007f]*$/, 'a server name or IP address, without spaces or control characters')
+    .describe('SMTP server / smart host as entered on the device.'),
   port: z.number().int().min(1).max(65535).describe('TCP port as entered on the device.'),
   tls: TlsMode.describe('TLS mode as entered on the device.'),
   username: z
