@@ -1,6 +1,6 @@
 import { DeviceSettings, Observed, ProbeFacts, Tenant, Token } from '@smtp-doctor/core'
 import type { z } from 'zod'
-import { DERIVED_VALUES, type DerivedFacts } from './derived.js'
+import { DERIVED_VALUES, type DerivedFacts } from './derived-vocabulary.js'
 import { ARRAY_VALUE_OPERATORS, type FactName, getOperator, pathSegments } from './operators.js'
 import type { Condition, LeafCondition, RuleFile } from './rule-schema.js'
 
