@@ -112,12 +112,11 @@ describe('probeDns', () => {
   })
 
   it('runs only the parts its inputs allow', async () => {
-    // Without an IP there is no SPF verdict and nothing to look up in block lists.
-    expect(Object.keys(await probeDns({ domain: SIM_DNS.tenantDomain, resolver: sim.resolver() }))).toEqual([
-      'mx',
-      'dmarc',
-      'dkim',
-    ])
+    // Without an IP there is no SPF verdict (the record is audited only) and nothing to look up in block lists.
+    const noIp = await probeDns({ domain: SIM_DNS.tenantDomain, resolver: sim.resolver() })
+    expect(Object.keys(noIp)).toEqual(['mx', 'spf', 'dmarc', 'dkim'])
+    expect(noIp.spf?.result).toBeUndefined()
+    expect(noIp.spf?.includesMicrosoft365).toBe(true)
     expect(
       Object.keys(await probeDns({ ip: SIM_DNS.cleanIp, zones: ZONES, resolver: sim.resolver() })),
     ).toEqual(['dnsbl'])
