@@ -937,22 +937,39 @@ export interface components {
                 };
                 /** @description The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
                 token?: {
+                    /** @description Audience: the resource the token is for; Exchange Online is `https://outlook.office365.com`. */
                     aud?: string;
+                    /** @description Issuer, e.g. `https://sts.windows.net/<tenant-id>/` (v1) or `https://login.microsoftonline.com/<tenant-id>/v2.0`. */
                     iss?: string;
+                    /** @description Tenant (directory) id the token was issued in. */
                     tid?: string;
+                    /** @description Client (application) id of the app that requested the token (v1 tokens). */
                     appid?: string;
+                    /** @description Client (application) id of the app that requested the token (v2 tokens). */
                     azp?: string;
+                    /** @description `app` for an app-only token (client credentials); `user` for a delegated one. */
                     idtyp?: string;
+                    /** @description Application permissions granted to the app, e.g. `SMTP.SendAsApp`. */
                     roles?: string[];
+                    /** @description Delegated permissions (the `scp` claim, split at spaces), e.g. `SMTP.Send`. */
                     scp?: string[];
+                    /** @description Expiry (NumericDate). */
                     exp?: number;
+                    /** @description Not valid before (NumericDate). */
                     nbf?: number;
+                    /** @description Issued at (NumericDate). */
                     iat?: number;
+                    /** @description Sign-in name of the user (delegated tokens). */
                     upn?: string;
+                    /** @description Sign-in name of the user, older form (v1 tokens). */
                     unique_name?: string;
+                    /** @description Sign-in name of the user (v2 tokens). */
                     preferred_username?: string;
+                    /** @description Object id of the signed-in user, or of the app's service principal for an app-only token. */
                     oid?: string;
+                    /** @description Token format version, `1.0` or `2.0`. */
                     ver?: string;
+                    /** @description When the claims were judged (NumericDate), set by whoever decoded the token. Expiry and not-before are only judged against it; without it they are not judged. */
                     checkedAt?: number;
                 };
             };
@@ -2369,22 +2386,39 @@ export interface components {
                 };
                 /** @description The claims of the OAuth access token used for XOAUTH2, decoded locally (never the token). */
                 token?: {
+                    /** @description Audience: the resource the token is for; Exchange Online is `https://outlook.office365.com`. */
                     aud?: string;
+                    /** @description Issuer, e.g. `https://sts.windows.net/<tenant-id>/` (v1) or `https://login.microsoftonline.com/<tenant-id>/v2.0`. */
                     iss?: string;
+                    /** @description Tenant (directory) id the token was issued in. */
                     tid?: string;
+                    /** @description Client (application) id of the app that requested the token (v1 tokens). */
                     appid?: string;
+                    /** @description Client (application) id of the app that requested the token (v2 tokens). */
                     azp?: string;
+                    /** @description `app` for an app-only token (client credentials); `user` for a delegated one. */
                     idtyp?: string;
+                    /** @description Application permissions granted to the app, e.g. `SMTP.SendAsApp`. */
                     roles?: string[];
+                    /** @description Delegated permissions (the `scp` claim, split at spaces), e.g. `SMTP.Send`. */
                     scp?: string[];
+                    /** @description Expiry (NumericDate). */
                     exp?: number;
+                    /** @description Not valid before (NumericDate). */
                     nbf?: number;
+                    /** @description Issued at (NumericDate). */
                     iat?: number;
+                    /** @description Sign-in name of the user (delegated tokens). */
                     upn?: string;
+                    /** @description Sign-in name of the user, older form (v1 tokens). */
                     unique_name?: string;
+                    /** @description Sign-in name of the user (v2 tokens). */
                     preferred_username?: string;
+                    /** @description Object id of the signed-in user, or of the app's service principal for an app-only token. */
                     oid?: string;
+                    /** @description Token format version, `1.0` or `2.0`. */
                     ver?: string;
+                    /** @description When the claims were judged (NumericDate), set by whoever decoded the token. Expiry and not-before are only judged against it; without it they are not judged. */
                     checkedAt?: number;
                 };
             };

@@ -12,43 +12,51 @@ const seconds = z.number().int().min(0).max(253_402_300_799)
  */
 export const Token = z
   .object({
-    /** Audience: the resource the token is for; Exchange Online is `https://outlook.office365.com`. */
-    aud: claim.optional(),
-    /** Issuer, e.g. `https://sts.windows.net/<tenant-id>/` (v1) or `https://login.microsoftonline.com/<tenant-id>/v2.0`. */
-    iss: claim.optional(),
-    /** Tenant (directory) id the token was issued in. */
-    tid: claim.optional(),
-    /** Client (application) id of the app that requested the token (v1 tokens). */
-    appid: claim.optional(),
-    /** Client (application) id of the app that requested the token (v2 tokens). */
-    azp: claim.optional(),
-    /** `app` for an app-only token (client credentials); `user` for a delegated one. */
-    idtyp: claim.optional(),
-    /** Application permissions granted to the app, e.g. `SMTP.SendAsApp`. */
-    roles: z.array(claim).max(500).optional(),
-    /** Delegated permissions (the `scp` claim, split at spaces), e.g. `SMTP.Send`. */
-    scp: z.array(claim).max(500).optional(),
-    /** Expiry (NumericDate). */
-    exp: seconds.optional(),
-    /** Not valid before (NumericDate). */
-    nbf: seconds.optional(),
-    /** Issued at (NumericDate). */
-    iat: seconds.optional(),
-    /** Sign-in name of the user (delegated tokens). */
-    upn: claim.optional(),
-    /** Sign-in name of the user, older form (v1 tokens). */
-    unique_name: claim.optional(),
-    /** Sign-in name of the user (v2 tokens). */
-    preferred_username: claim.optional(),
-    /** Object id of the signed-in user, or of the app's service principal for an app-only token. */
-    oid: claim.optional(),
-    /** Token format version, `1.0` or `2.0`. */
-    ver: claim.optional(),
-    /**
-     * When the claims were judged (NumericDate), set by whoever decoded the token. Expiry and
-     * not-before are only judged against it; without it they are not judged.
-     */
-    checkedAt: seconds.optional(),
+    aud: claim
+      .optional()
+      .describe(
+        'Audience: the resource the token is for; Exchange Online is `https://outlook.office365.com`.',
+      ),
+    iss: claim
+      .optional()
+      .describe(
+        'Issuer, e.g. `https://sts.windows.net/<tenant-id>/` (v1) or `https://login.microsoftonline.com/<tenant-id>/v2.0`.',
+      ),
+    tid: claim.optional().describe('Tenant (directory) id the token was issued in.'),
+    appid: claim
+      .optional()
+      .describe('Client (application) id of the app that requested the token (v1 tokens).'),
+    azp: claim
+      .optional()
+      .describe('Client (application) id of the app that requested the token (v2 tokens).'),
+    idtyp: claim
+      .optional()
+      .describe('`app` for an app-only token (client credentials); `user` for a delegated one.'),
+    roles: z
+      .array(claim)
+      .max(500)
+      .optional()
+      .describe('Application permissions granted to the app, e.g. `SMTP.SendAsApp`.'),
+    scp: z
+      .array(claim)
+      .max(500)
+      .optional()
+      .describe('Delegated permissions (the `scp` claim, split at spaces), e.g. `SMTP.Send`.'),
+    exp: seconds.optional().describe('Expiry (NumericDate).'),
+    nbf: seconds.optional().describe('Not valid before (NumericDate).'),
+    iat: seconds.optional().describe('Issued at (NumericDate).'),
+    upn: claim.optional().describe('Sign-in name of the user (delegated tokens).'),
+    unique_name: claim.optional().describe('Sign-in name of the user, older form (v1 tokens).'),
+    preferred_username: claim.optional().describe('Sign-in name of the user (v2 tokens).'),
+    oid: claim
+      .optional()
+      .describe("Object id of the signed-in user, or of the app's service principal for an app-only token."),
+    ver: claim.optional().describe('Token format version, `1.0` or `2.0`.'),
+    checkedAt: seconds
+      .optional()
+      .describe(
+        'When the claims were judged (NumericDate), set by whoever decoded the token. Expiry and not-before are only judged against it; without it they are not judged.',
+      ),
   })
   .strict()
 export type Token = z.infer<typeof Token>
