@@ -183,6 +183,21 @@ describe('client wrappers', () => {
     expect(parse('SyntaxError: invalid syntax').basicCodes).toEqual([])
   })
 
+  it('a 4xx/5xx code RFC 5321 does not list is a reply after an explicit error marker, never an HTTP status', () => {
+    const grafana = parse('lvl=eror msg="Failed to send alert notification email" error="400 ERR.PARAM"')
+    expect(grafana.final).toMatchObject({ code: 400, text: 'ERR.PARAM' })
+    expect(parse('SMTP error: 556 Domain does not accept mail').final?.code).toBe(556)
+    expect(parse('SMTP error: 571 Delivery not authorized').replies).toEqual([])
+    for (const http of [
+      'error: 400 Bad Request',
+      'Error: 401 (Unauthorized) from the token endpoint',
+      'error=HTTP/1.1 403 Forbidden',
+      'job 400 started',
+      'error: 499 whatever', // no SMTP code has a second digit above 5
+    ])
+      expect(parse(http).replies, http).toEqual([])
+  })
+
   it("nodemailer's responseCode alone is a basic code", () => {
     expect(parse("{ code: 'EAUTH', responseCode: 535, command: 'AUTH PLAIN' }").basicCodes).toEqual([535])
   })

@@ -154,6 +154,23 @@ function hasColonReply(line: string): boolean {
   return false
 }
 
+/** An explicit error marker right before a code: `error="…`, `error: …`, `SMTP error: …`. */
+const ERROR_MARKER_RE = /(?:\berror\s{0,2}[:=]\s{0,2}["']?|\bsmtp error:?\s{0,2})$/i
+/** HTTP's reason phrases: a 4xx/5xx followed by one is an HTTP status, not an SMTP reply. */
+const HTTP_REASON_RE =
+  /^[ -]?\(?(?:bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|gone|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway time-?out)\b/i
+
+/**
+ * A 4xx/5xx reply code RFC 5321 does not list ("400 ERR.PARAM") still counts as a failing reply
+ * right after an explicit error marker, unless the line is HTTP's (its reason phrases, or "HTTP").
+ */
+function afterErrorMarker(line: string, at: number, code: number): boolean {
+  if (code < 400 || Math.floor(code / 10) % 10 > 5) return false
+  if (!ERROR_MARKER_RE.test(line.slice(Math.max(0, at - 16), at))) return false
+  if (HTTP_REASON_RE.test(line.slice(at + 3, at + 40))) return false
+  return !/\bhttps?\/\d/i.test(line.slice(Math.max(0, at - 40), at))
+}
+
 /** UTF-8 length of a string (surrogate pairs count 4). */
 export function utf8Bytes(s: string): number {
   let n = 0
@@ -492,7 +509,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
       if (enhanced && cls !== b && !((cls === '4' || cls === '5') && (b === '4' || b === '5')))
         enhanced = undefined
       if (!cls) {
-        if (!BASIC_CODES.has(code)) continue
+        if (!BASIC_CODES.has(code) && !afterErrorMarker(line, m.index, code)) continue
         if (!BARE_PREFIX_RE.test(line.slice(Math.max(0, m.index - 12), m.index))) continue
         if (!/^[ -]?\S*[A-Za-z]/.test(line.slice(m.index + 4, m.index + 24)) && m[2] === ' ') continue
       }
