@@ -132,7 +132,7 @@ export function checkRule(rule: RuleFile, ctx?: RuleSetContext): string[] {
     if (leaf.fact === 'derived') {
       const key = segs[0]
       if (key === undefined || !Object.hasOwn(DERIVED_VALUES, key)) {
-        problems.push(`${where}: derived has no "${key ?? '(root)'}" (see src/derived.ts)`)
+        problems.push(`${where}: derived has no "${key ?? '(root)'}" (see src/derived-vocabulary.ts)`)
         continue
       }
       if (segs.length > 1 && !(segs.length === 2 && segs[1] === 'length'))
