@@ -16,6 +16,16 @@ afterEach(() => {
   child = undefined
 })
 
+/** The whole JSON document has arrived (a chunk may end inside it, after an inner `}`). */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Starts `smtp-doctor sim [args]` and resolves with its stdout once it says it is running. */
 function startSim(args: string[]): Promise<{ out: string; exited: Promise<number | null> }> {
   const c = spawn(process.execPath, [CLI, 'sim', ...args], {
@@ -35,8 +45,7 @@ function startSim(args: string[]): Promise<{ out: string; exited: Promise<number
     let out = ''
     c.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d
-      const done = args.includes('--json') ? /\}\s*$/.test(out) : out.includes('Ctrl+C')
-      if (done) resolve({ out, exited })
+      if (args.includes('--json') ? isJson(out) : out.includes('Ctrl+C')) resolve({ out, exited })
     })
     c.on('exit', (code) => reject(new Error(`sim exited ${code} early: ${out}`)))
   })

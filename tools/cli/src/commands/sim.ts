@@ -28,6 +28,12 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
     if (code === 'ENOENT') throw new CliError(`cannot read ${scenarioFile}: no such file`)
     throw toCliError(err) ?? new CliError((err as Error).message)
   }
+  // Ctrl+C is how the simulator is stopped: 130 as for any interrupted command; SIGTERM is 0.
+  // Listening before anything starts or is printed: whoever reads the endpoints may signal at once.
+  const stopped = new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'))
+    process.once('SIGTERM', () => resolve('SIGTERM'))
+  })
   const running = await sim.startSim(scenario)
   // The demo DNS zone beside it, so `smtp-doctor dns … --resolver` and `probe --resolver` work offline.
   const dnsServer = await sim.startDnsServer()
@@ -54,11 +60,7 @@ export async function simCommand(ctx: Context, scenarioFile: string | undefined)
     )
     ctx.out(ctx.style.dim(ctx.L.simStarted))
   }
-  // Ctrl+C is how the simulator is stopped: 130 as for any interrupted command; SIGTERM is 0.
-  const signal = await new Promise<'SIGINT' | 'SIGTERM'>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'))
-    process.once('SIGTERM', () => resolve('SIGTERM'))
-  })
+  const signal = await stopped
   await Promise.all([
     running.stop(),
     dnsServer.stop(),
