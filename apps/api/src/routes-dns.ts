@@ -66,7 +66,11 @@ export const DnsBody = z
 /** POST /v1/dns answer. */
 export const DnsOut = z
   .object({
-    findings: z.array(FindingOut),
+    findings: z
+      .array(FindingOut)
+      .describe(
+        'Findings for what the DNS checks measured, most relevant first (each with its rule `id` and `docs`).',
+      ),
     dns: ProbeFacts.pick({ mx: true, spf: true, dmarc: true, dkim: true, dnsbl: true }).describe(
       'What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` — the DNS parts of the probe facts (core’s ProbeFacts).',
     ),

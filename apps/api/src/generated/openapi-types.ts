@@ -1418,6 +1418,7 @@ export interface components {
          *     }
          */
         DnsResultInput: {
+            /** @description Findings for what the DNS checks measured, most relevant first (each with its rule `id` and `docs`). */
             findings: components["schemas"]["FindingInput"][];
             /** @description What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` — the DNS parts of the probe facts (core’s ProbeFacts). */
             dns: {
@@ -2867,6 +2868,7 @@ export interface components {
          *     }
          */
         DnsResult: {
+            /** @description Findings for what the DNS checks measured, most relevant first (each with its rule `id` and `docs`). */
             findings: components["schemas"]["Finding"][];
             /** @description What the checks measured: `mx`, `spf`, `dmarc`, `dkim`, `dnsbl` — the DNS parts of the probe facts (core’s ProbeFacts). */
             dns: {
