@@ -25,6 +25,7 @@ export const HOST_KINDS = [
   'mx-endpoint',
   'legacy-host',
   'ip-address',
+  'web-address',
   'other',
 ] as const
 export type HostKind = (typeof HOST_KINDS)[number]

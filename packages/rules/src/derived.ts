@@ -51,6 +51,8 @@ const IPV6 = /^\[?[0-9a-f:.]*:[0-9a-f:.]*(?:%[\w.-]+)?\]?$/i
 /** Classifies a server name as entered on a device. */
 export function hostKindOf(host: string): HostKind {
   const h = host.trim().toLowerCase().replace(/\.$/, '')
+  // A web address (scheme or path) typed where the SMTP server name belongs.
+  if (h.includes('://') || h.includes('/')) return 'web-address'
   if (IPV4.test(h) || (h.includes(':') && IPV6.test(h))) return 'ip-address'
   if (h === 'smtp.office365.com') return 'smtp-auth'
   if (h === 'smtp-legacy.office365.com') return 'smtp-auth-legacy'

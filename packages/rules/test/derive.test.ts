@@ -16,6 +16,8 @@ describe('hostKindOf', () => {
     ['[2603:1026::2]', 'ip-address'],
     ['mail.contoso.com', 'other'],
     ['999.1.1.1', 'other'],
+    ['https://outlook.office365.com/owa', 'web-address'],
+    ['outlook.office365.com/mapi/nspi', 'web-address'],
   ])('%s → %s', (host, kind) => {
     expect(hostKindOf(host)).toBe(kind)
   })
