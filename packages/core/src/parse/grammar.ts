@@ -77,6 +77,8 @@ export const GRAMMAR_TOKENS = [
   'rcpt to:', // 13 transcript "RCPT TO:<b@fabrikam.com>"
   'from=<', // 14 Postfix / sendmail "from=<a@contoso.com>"
   'to=<', // 15 Postfix / sendmail "to=<b@fabrikam.com>"
+  'sslhandshakeexception', // 16 MailKit: its help paragraph (every possible cause) follows
+  'establish an ssl or tls connection', // 17 MailKit's SslHandshakeException message
   ...Object.keys(SMTP_STATUS_NAMES).map((n) => n.toLowerCase()), // 12… status names
 ] as const
 export const G = {
@@ -96,7 +98,9 @@ export const G = {
   RCPT_TO: 13,
   PF_FROM: 14,
   PF_TO: 15,
-  NAMES: 16,
+  MAILKIT_SSL: 16,
+  MAILKIT_SSL2: 17,
+  NAMES: 18,
 } as const
 /** The per-line flag a token sets: its index, except that every status name sets G.NAMES. */
 export const flagOfToken = (g: number): number => Math.min(g, G.NAMES)

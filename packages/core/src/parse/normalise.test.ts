@@ -198,6 +198,31 @@ describe('client wrappers', () => {
       expect(parse(http).replies, http).toEqual([])
   })
 
+  it("MailKit's SslHandshakeException help paragraph is wrapper text; the inner exception is the evidence", () => {
+    const mailkit = [
+      'MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.',
+      '',
+      'This usually means that the SSL certificate presented by the server is not trusted by the system for one or more of',
+      'the following reasons:',
+      '',
+      '1. The server is using a self-signed certificate which cannot be verified.',
+      "2. The local system is missing a Root or Intermediate certificate needed to verify the server's certificate.",
+      '3. A Certificate Authority CRL server for one or more of the certificates in the chain is temporarily unavailable.',
+      '4. The certificate presented by the server is expired or invalid.',
+      '',
+      'See https://github.com/jstedfast/MailKit/blob/master/FAQ.md#ssl-handshake-exception for possible solutions.',
+      ' ---> System.Security.Authentication.AuthenticationException: Authentication failed, see inner exception.',
+      ' ---> Interop+OpenSsl+SslException: SSL Handshake failed with OpenSSL error - SSL_ERROR_SSL.',
+      ' ---> error:0A00010B:SSL routines::wrong version number',
+    ].join('\n')
+    const r = parse(mailkit)
+    expect(r.tlsFailures).toEqual(['wrong-version-number'])
+    // The same paragraph without MailKit's exception before it is read as usual.
+    expect(
+      parse('1. The server is using a self-signed certificate which cannot be verified.').tlsFailures,
+    ).toEqual(['certificate-untrusted'])
+  })
+
   it("nodemailer's responseCode alone is a basic code", () => {
     expect(parse("{ code: 'EAUTH', responseCode: 535, command: 'AUTH PLAIN' }").basicCodes).toEqual([535])
   })

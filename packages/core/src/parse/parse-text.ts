@@ -13,6 +13,10 @@ const G_MAIL_FROM = G.MAIL_FROM
 const G_RCPT_TO = G.RCPT_TO
 const G_PF_FROM = G.PF_FROM
 const G_PF_TO = G.PF_TO
+const G_MAILKIT_SSL = G.MAILKIT_SSL
+const G_MAILKIT_SSL2 = G.MAILKIT_SSL2
+/** Most lines of MailKit's SslHandshakeException help paragraph skipped. */
+const MAX_BOILERPLATE = 24
 
 import { FAILURE_KINDS, type FailureKind, TLS_FAILURE_KINDS, type TlsFailureKind } from './kinds.js'
 
@@ -448,7 +452,26 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     return false
   }
 
+  // MailKit's SslHandshakeException prints a fixed help paragraph naming every possible cause
+  // (self-signed, missing root, CRL server, expired, wrong port, protocols): wrapper text, not
+  // evidence. It is skipped from "This usually means that the SSL certificate…" to "…for possible
+  // solutions."; the inner exception that follows (the real cause) is read as usual.
+  let mailkitArmed = 0
+  let boilerplate = 0
+
   function logical(text: string, lineNo: number, glued: string | null = null) {
+    if (boilerplate > 0) {
+      boilerplate--
+      if (text.includes('possible solutions')) boilerplate = 0
+      return
+    }
+    if (mailkitArmed > 0) {
+      mailkitArmed--
+      if (text.includes('usually means that the SSL certificate presented by the server')) {
+        boilerplate = text.includes('possible solutions') ? 0 : MAX_BOILERPLATE
+        return
+      }
+    }
     const raw = glued !== null && gluedRevealsMore(text, glued) ? glued : text
     flags.fill(0)
     const failure0 = cat.scanLine(raw, hits, flags)
@@ -473,6 +496,7 @@ export function createTextParser(catalogue: Catalogue | CompiledCatalogue): Text
     }
     let nameCode: number | undefined
     if (flags[G_NAMES]) nameCode = statusNameCode(line)
+    if (flags[G_MAILKIT_SSL] || flags[G_MAILKIT_SSL2]) mailkitArmed = 4
     if (flags[G_MAIL_FROM] || flags[G_PF_FROM]) {
       const m = MAIL_FROM_RE.exec(line)
       if (m) mailFrom = m[1]!
