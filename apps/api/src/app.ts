@@ -27,6 +27,7 @@ import {
 } from './problem-handler.js'
 import { registerRoutes } from './routes.js'
 import { ClassifyOut, FindingsOut } from './schemas.js'
+import { registerSiteRoot } from './site-root.js'
 
 /** Largest request body (bytes) by default. Bigger bodies get 413. */
 export const BODY_LIMIT = 1024 * 1024
@@ -412,6 +413,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   await app.register(async (scope) => registerRoutes(scope, ctx))
 
   if (siteDir) {
+    registerSiteRoot(app)
     await app.register(fastifyStatic, { root: siteDir, prefix: '/', wildcard: true, index: ['index.html'] })
   }
   return app
