@@ -6,14 +6,12 @@
  * Screenshots go to test-results/ for review.
  */
 import { mkdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillCommands, helpUrl, rules } from '../src/lib/engine.js'
-import { findChromium } from './chromium.js'
+import { launchChromium } from './chromium.js'
 import { RESULTS, requireDist, serveDist } from './site.js'
 
 const RULE = 'send-as-denied'
@@ -21,7 +19,7 @@ const REPLY = '550 5.7.60 SMTP; Client does not have permissions to send as this
 
 let server: Awaited<ReturnType<typeof serveDist>> | undefined
 let context: BrowserContext | undefined
-let profile: string | undefined
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined
 
 async function open(path: string): Promise<Page> {
   if (!context || !server) throw new Error('browser not started')
@@ -38,33 +36,15 @@ const shot = (page: Page, name: string) =>
 
 beforeAll(async () => {
   requireDist()
-  const browser = findChromium()
   mkdirSync(RESULTS, { recursive: true })
   server = await serveDist()
-  profile = await mkdtemp(join(tmpdir(), 'smtp-doctor-docs-chromium-'))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: browser.executablePath,
-    env: { ...process.env, ...browser.env },
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--disable-extensions',
-    ],
-  })
+  browser = await launchChromium('docs')
+  context = browser.context
 })
 
 afterAll(async () => {
-  await context?.close()
+  await browser?.close()
   await server?.close()
-  if (profile) await rm(profile, { recursive: true, force: true })
 })
 
 describe('articles', () => {

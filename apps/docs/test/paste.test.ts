@@ -4,18 +4,16 @@
  * carries it), and a bare code answered with the problems it can mean. The screenshot of the
  * page with commands and the ticket report goes to test-results/paste-tools.png.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { explain } from '../src/lib/engine.js'
 import { ticketMarkdown } from '../src/lib/ticket.js'
+import { launchChromium } from './chromium.js'
 import { RESULTS, requireDist, serveDist } from './site.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const LOG = [
   '2026-11-20 08:12:00 SMTP: < 220 AM0PR01CA0001.outlook.office365.com Microsoft ESMTP MAIL Service ready',
   '2026-11-20 08:12:01 SMTP: > MAIL FROM:<salesperson1@contoso.com>',
@@ -24,36 +22,22 @@ const LOG = [
 
 let server: Awaited<ReturnType<typeof serveDist>> | undefined
 let context: BrowserContext | undefined
-let profile: string | undefined
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined
 const requests: string[] = []
 
 beforeAll(async () => {
   requireDist()
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`)
   mkdirSync(RESULTS, { recursive: true })
   server = await serveDist()
-  profile = await mkdtemp(join(tmpdir(), 'smtp-doctor-paste-chromium-'))
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-dev-shm-usage',
-    ],
-  })
+  browser = await launchChromium('paste')
+  context = browser.context
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
   context.on('request', (r) => requests.push(r.url()))
 })
 
 afterAll(async () => {
-  await context?.close()
+  await browser?.close()
   await server?.close()
-  if (profile) await rm(profile, { recursive: true, force: true })
 })
 
 async function open(path: string): Promise<Page & { jsErrors: string[] }> {
