@@ -84,13 +84,31 @@ export type ApiOptions = {
   dnsResolver?: readonly string[]
 }
 
+/** A counter of slots: `tryTake()` is false when all are in use; each taken slot is released once. */
+export type ProbeSlots = { tryTake(): boolean; release(): void }
+
+function probeSlots(max: number): ProbeSlots {
+  let used = 0
+  return {
+    tryTake: () => {
+      if (used >= max) return false
+      used++
+      return true
+    },
+    release: () => {
+      used--
+    },
+  }
+}
+
 /** Resolved configuration the routes read. */
 export type ApiContext = {
   allow: AllowEntry[]
   probeLookup: GuardLookup | undefined
   probeCa: string | string[] | undefined
   probeTimeoutMs: number
-  maxConcurrentProbes: number
+  /** One count of the outbound checks running (`/v1/probe` and `/v1/dns` share `maxConcurrentProbes`). */
+  probeSlots: ProbeSlots
   probeRateLimit: RateLimitConfig
   /** Explain, off the event loop for big texts. */
   explain: (text: string, lang: 'cs' | 'en') => ReturnType<ExplainPool['explain']>
@@ -401,7 +419,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     probeLookup: options.probeLookup,
     probeCa: options.probeCa,
     probeTimeoutMs: options.probeTimeoutMs ?? 15_000,
-    maxConcurrentProbes: options.maxConcurrentProbes ?? 16,
+    probeSlots: probeSlots(options.maxConcurrentProbes ?? 16),
     // Off (false) is an unreachable maximum: the routes always read a number.
     probeRateLimit:
       options.rateLimit?.probe === false

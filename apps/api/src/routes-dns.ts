@@ -181,7 +181,6 @@ export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext)
     )
   }
   const servers = parsed?.data.servers
-  let running = 0
 
   app.post(
     '/v1/dns',
@@ -201,10 +200,9 @@ export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext)
     },
     async (request) => {
       const body = request.body
-      if (running >= ctx.maxConcurrentProbes) {
+      if (!ctx.probeSlots.tryTake()) {
         throw new ApiError('SD_API_OVERLOADED', 'Too many checks are running; retry later.')
       }
-      running++
       try {
         const timeoutMs = body.timeoutMs ?? 5000
         const dns = await probeDns({
@@ -216,7 +214,7 @@ export async function registerDnsRoutes(scope: FastifyInstance, ctx: ApiContext)
         })
         return { findings: diagnoseDns(dns, body.domain, body.lang), dns }
       } finally {
-        running--
+        ctx.probeSlots.release()
       }
     },
   )

@@ -42,7 +42,6 @@ function withoutSecrets(settings: DeviceSettings): DeviceSettings {
 export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>()
   const catalog = new RuleCatalog()
-  let probesRunning = 0
 
   app.get(
     '/healthz',
@@ -166,10 +165,9 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
         }
         throw err
       }
-      if (probesRunning >= ctx.maxConcurrentProbes) {
+      if (!ctx.probeSlots.tryTake()) {
         throw new ApiError('SD_API_OVERLOADED', 'Too many probes are running; retry later.')
       }
-      probesRunning++
       const abort = new AbortController()
       const onClose = () => {
         if (!reply.raw.writableEnded) abort.abort()
@@ -209,7 +207,7 @@ export async function registerRoutes(scope: FastifyInstance, ctx: ApiContext): P
           redactor,
         )
       } finally {
-        probesRunning--
+        ctx.probeSlots.release()
         reply.raw.off('close', onClose)
       }
     },

@@ -214,6 +214,39 @@ describe('POST /v1/dns guards', () => {
     }
   })
 
+  it('/v1/dns and /v1/probe share one cap of concurrent outbound checks', async () => {
+    const silent = dgram.createSocket('udp4')
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', () => resolve()))
+    const one = await buildApp({
+      logger: false,
+      maxConcurrentProbes: 1,
+      dnsResolver: [`127.0.0.1:${silent.address().port}`],
+      probeAllow: ['127.0.0.1:2599'],
+    })
+    try {
+      // The first check holds the only slot until its queries time out.
+      const first = one.inject({
+        method: 'POST',
+        url: '/v1/dns',
+        payload: { domain: 'contoso.com', timeoutMs: 1000 },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const probe = await one.inject({
+        method: 'POST',
+        url: '/v1/probe',
+        payload: { settings: { host: '127.0.0.1', port: 2599, tls: 'none' } },
+      })
+      expect(probe.statusCode).toBe(503)
+      expect(probe.json()).toMatchObject({ code: 'SD_API_OVERLOADED' })
+      const dns = await one.inject({ method: 'POST', url: '/v1/dns', payload: { domain: 'contoso.com' } })
+      expect(dns.statusCode).toBe(503)
+      expect((await first).statusCode).toBe(200)
+    } finally {
+      await one.close()
+      silent.close()
+    }
+  })
+
   it('refuses to start with a resolver that is not ip[:port]', async () => {
     await expect(buildApp({ logger: false, dnsResolver: ['192.0.2.53', 'dns.example.com'] })).rejects.toThrow(
       'SMTP_DOCTOR_RESOLVER: expected up to 8 comma-separated ip, ip:port or [ipv6]:port, got "dns.example.com"',
